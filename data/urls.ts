@@ -1,0 +1,56 @@
+// Which kind of Fly Blog page a URL is. Everything here is pure: no DOM, no browser API.
+import { fieldNotes } from './notes';
+import type { Post } from './schema';
+
+export type BlogPage =
+  | { kind: 'post'; slug: string; post: Post }
+  | { kind: 'unknown-post'; slug: string }
+  | { kind: 'index'; page: number }
+  | { kind: 'other' };
+
+// Single-segment paths under /blog/ that are not posts.
+const RESERVED = new Set(['page', 'tags', 'tag', 'author', 'authors', 'feed', 'rss', 'archive']);
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function parse(url: string | URL): URL | undefined {
+  try {
+    return new URL(String(url).trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Classify a URL: a post of the notes, a post the notes do not know, the index, or other. */
+export function blogPageForUrl(input: string | URL): BlogPage {
+  const url = parse(input);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return { kind: 'other' };
+  // URL already lower-cases the host; a trailing dot is a valid spelling of the same host.
+  const host = url.hostname.replace(/\.$/, '');
+  if (host !== 'fly.io' && host !== 'www.fly.io') return { kind: 'other' };
+  if (url.port !== '') return { kind: 'other' };
+
+  const segments = url.pathname.split('/').filter((s) => s !== '');
+  if (segments.at(-1)?.toLowerCase() === 'index.html') segments.pop();
+  if (segments[0] !== 'blog') return { kind: 'other' };
+
+  if (segments.length === 1) return { kind: 'index', page: 1 };
+  if (segments.length === 3 && segments[1] === 'page' && /^[1-9]\d{0,5}$/.test(segments[2] ?? ''))
+    return { kind: 'index', page: Number(segments[2]) };
+  if (segments.length !== 2) return { kind: 'other' };
+
+  let slug: string;
+  try {
+    slug = decodeURIComponent(segments[1] ?? '');
+  } catch {
+    return { kind: 'other' };
+  }
+  if (!SLUG.test(slug) || RESERVED.has(slug)) return { kind: 'other' };
+  const post = fieldNotes().posts.find((p) => p.slug === slug);
+  return post ? { kind: 'post', slug, post } : { kind: 'unknown-post', slug };
+}
+
+/** The post of the notes that a URL shows, or undefined. */
+export function postForUrl(url: string | URL): Post | undefined {
+  const page = blogPageForUrl(url);
+  return page.kind === 'post' ? page.post : undefined;
+}

@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Background features are added here, one module each.
+});

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { SearchApp } from '../../components/search/SearchApp';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<SearchApp />, root);

@@ -1,0 +1,28 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Manifest permissions are kept to the least that works; each is explained in README.md.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  zip: {
+    excludeSources: ['.output/**', 'node_modules/**', '.wxt/**', 'coverage/**', 'test-results/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Fly Field Notes',
+    description:
+      'Field notes for the Fly.io engineering blog, beside every post: a sidebar, archive search and reading progress.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'fly-field-notes@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
