@@ -5,7 +5,9 @@ import * as z from 'zod/mini';
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
 const isoDay = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
-export const slugSchema = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug'));
+export const slugSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug'));
 
 export const blogSchema = z.strictObject({
   name: nonEmpty(),
@@ -62,14 +64,21 @@ export const fieldNotesSchema = z
       const slugs = new Set<string>();
       const sectionNames = new Set(notes.sections.map((s) => s.name));
       for (const post of notes.posts) {
-        if (slugs.has(post.slug)) ctx.addIssue({ code: 'custom', message: `duplicate slug ${post.slug}` });
+        if (slugs.has(post.slug))
+          ctx.addIssue({ code: 'custom', message: `duplicate slug ${post.slug}` });
         slugs.add(post.slug);
         if (post.url !== `https://fly.io/blog/${post.slug}/`)
           ctx.addIssue({ code: 'custom', message: `${post.slug}: URL does not match its slug` });
         if (!sectionNames.has(post.section))
-          ctx.addIssue({ code: 'custom', message: `${post.slug}: unknown section ${post.section}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${post.slug}: unknown section ${post.section}`,
+          });
         if ((post.date === undefined) === (post.dateRange === undefined))
-          ctx.addIssue({ code: 'custom', message: `${post.slug}: needs exactly one of date or dateRange` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${post.slug}: needs exactly one of date or dateRange`,
+          });
       }
       for (const section of sectionNames)
         if (!notes.posts.some((p) => p.section === section))

@@ -33,7 +33,11 @@ export function SidebarApp({ page, store }: SidebarAppProps) {
     <Sidebar
       blog={fieldNotes().blog}
       page={page}
-      path={pathPosts().map(({ step, post }) => ({ step, post, read: isRead(progress, post.slug) }))}
+      path={pathPosts().map(({ step, post }) => ({
+        step,
+        post,
+        read: isRead(progress, post.slug),
+      }))}
       position={slug ? pathPosition(slug) : undefined}
       postRead={slug ? isRead(progress, slug) : false}
       onToggleRead={(read) => {

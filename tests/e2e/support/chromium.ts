@@ -1,0 +1,97 @@
+// Launch Debian's Chromium with the built extension loaded, and serve fly.io from fixtures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Open an extension page (popup.html, options.html, notes.html) in a tab. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** Reuse a profile (to test what survives a browser restart). */
+  userDataDir?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fn-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await routeFlyIo(context);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    openExtensionPage: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    close: async () => {
+      await context.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Default routing: posts, index pages and other fly.io pages from the fixtures. */
+export async function routeFlyIo(context: BrowserContext): Promise<void> {
+  await context.route(/^https:\/\/(www\.)?fly\.io\//i, (route: Route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname;
+    const html = (body: string) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    const index = /^\/blog\/(?:page\/(\d+)\/?)?$/.exec(path);
+    if (index) return html(indexPage(Number(index[1] ?? 1)));
+    if (path === '/blog/feed.xml')
+      return route.fulfill({
+        status: 404,
+        contentType: 'text/plain',
+        body: 'no feed in this test',
+      });
+    const post = /^\/blog\/([a-z0-9-]+)\/?(?:index\.html)?$/.exec(path);
+    if (post) return html(postPage(post[1]!));
+    return html(otherPage());
+  });
+}
+
+interface ChromeStorage {
+  storage: { local: { get: (keys: null) => Promise<Record<string, unknown>> } };
+}
+
+/** Storage of the extension, read from its service worker. */
+export async function storageGet(worker: Worker): Promise<Record<string, unknown>> {
+  // The worker's own `chrome` global; this file is typed for Node, not the extension.
+  return worker.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: ChromeStorage }).chrome;
+    return api.storage.local.get(null);
+  });
+}

@@ -1,0 +1,61 @@
+// Runs every test suite (unit + component, then end-to-end in real browsers) and ends with a
+// plain `N passed, N failed` line. Exits non-zero when a test fails or when no test ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outDir = 'test-results';
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+if (
+  !existsSync('.output/chrome-mv3/manifest.json') ||
+  !existsSync('.output/firefox-mv2/manifest.json')
+) {
+  console.log('Building the extension first (npm run build) ...');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const suites = [
+  { name: 'unit + component', config: 'vitest.config.ts' },
+  { name: 'end-to-end', config: 'vitest.e2e.config.ts' },
+];
+
+let passed = 0;
+let failed = 0;
+let crashed = false;
+for (const suite of suites) {
+  const report = join(outDir, `${suite.config.replace(/\W+/g, '-')}.json`);
+  console.log(`\n=== ${suite.name} (${suite.config}) ===`);
+  const run = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      suite.config,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (!existsSync(report)) {
+    console.log(`${suite.name}: no report written (exit ${run.status})`);
+    crashed = true;
+    continue;
+  }
+  const result = JSON.parse(readFileSync(report, 'utf8'));
+  passed += result.numPassedTests;
+  failed += result.numFailedTests;
+  // A file that fails to load counts as a failure even though no test in it ran.
+  const brokenFiles = result.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  );
+  failed += brokenFiles.length;
+  if (run.status !== 0 && result.numFailedTests === 0 && brokenFiles.length === 0) crashed = true;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 || crashed ? 1 : 0);
