@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({
+  // FN_OUT_DIR lets parallel work build into separate folders; CI and the README use .output.
+  outDir: process.env.FN_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   zip: {

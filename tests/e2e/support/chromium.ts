@@ -6,7 +6,8 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const OUTPUT_DIR = resolve(process.env.FN_OUT_DIR ?? '.output');
+export const EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
