@@ -15,6 +15,12 @@ export default defineConfig({
     description:
       'Field notes for the Fly.io engineering blog, beside every post: a sidebar, archive search and reading progress.',
     permissions: ['storage'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+N', mac: 'Alt+Shift+N' },
+        description: 'Show or hide the field-notes sidebar',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

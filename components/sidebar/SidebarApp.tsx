@@ -1,9 +1,12 @@
-// The sidebar's state: the reader's progress, kept current from storage. Rendering is Sidebar's.
-import { useEffect, useState } from 'preact/hooks';
-import { fieldNotes, pathPosition, pathPosts } from '../../data/notes';
+// The sidebar's container: the reader's progress and layout, kept in state; the page and the
+// browser reach it only through the `host` the content script hands in.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { clampWidth, layoutMode, maxWidthFor, type Layout, type Side } from '../../data/layout';
+import { fieldNotes, pathPosition, pathPosts, postDay } from '../../data/notes';
 import { isRead, type Progress } from '../../data/progress';
-import type { BlogPage } from '../../data/urls';
-import { Sidebar } from './Sidebar';
+import { Sidebar, type SidebarPage } from './Sidebar';
+import { SidebarShell, type Theme } from './SidebarShell';
+import type { FeedTeaser } from './UnknownPost';
 
 export interface ProgressStore {
   load: () => Promise<Progress>;
@@ -11,38 +14,131 @@ export interface ProgressStore {
   setRead: (slug: string, read: boolean) => Promise<unknown>;
 }
 
-export interface SidebarAppProps {
-  page: Exclude<BlogPage, { kind: 'other' }>;
-  store: ProgressStore;
+export interface SidebarHost {
+  progress: ProgressStore;
+  initialLayout: Layout;
+  saveLayout: (layout: Layout) => void;
+  viewportWidth: () => number;
+  watchViewport: (onChange: () => void) => () => void;
+  /** Make room for the sidebar on the page (`width` 0 gives the page back). */
+  pushPage: (side: Side, width: number) => void;
+  theme: () => Theme;
+  watchTheme: (onChange: (theme: Theme) => void) => () => void;
+  /** Calls back when the keyboard command asks for the sidebar. */
+  watchToggleCommand: (onToggle: () => void) => () => void;
+  notesUrl: string;
+  openNotes: () => void;
 }
 
-export function SidebarApp({ page, store }: SidebarAppProps) {
+export interface SidebarAppProps {
+  page: SidebarPage;
+  host: SidebarHost;
+  feedTeaser?: FeedTeaser | undefined;
+}
+
+export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
   const [progress, setProgress] = useState<Progress>({});
+  const [layout, setLayout] = useState<Layout>(host.initialLayout);
+  const [viewport, setViewport] = useState(host.viewportWidth());
+  const [theme, setTheme] = useState<Theme>(host.theme());
+  const panelRef = useRef<HTMLElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  // Where focus was before the keyboard opened the sidebar, to give it back on Escape.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const [focusPanel, setFocusPanel] = useState(false);
+
+  // A new page object (navigation, back/forward cache) reloads progress so it is never stale.
   useEffect(() => {
     let live = true;
-    void store.load().then((p) => live && setProgress(p));
-    const stop = store.watch((p) => live && setProgress(p));
+    void host.progress.load().then((p) => live && setProgress(p));
+    const stop = host.progress.watch((p) => live && setProgress(p));
     return () => {
       live = false;
       stop();
     };
-  }, [store]);
+  }, [host, page]);
+
+  useEffect(() => host.watchViewport(() => setViewport(host.viewportWidth())), [host]);
+  useEffect(() => host.watchTheme(setTheme), [host]);
+
+  const mode = layoutMode(layout, viewport);
+  const width = clampWidth(layout.width, viewport);
+  useEffect(() => {
+    host.pushPage(layout.side, mode === 'push' ? width : 0);
+  }, [host, mode, layout.side, width]);
+  useEffect(() => () => host.pushPage('right', 0), [host]);
+
+  useEffect(() => {
+    if (focusPanel && layout.open) {
+      panelRef.current?.focus();
+      setFocusPanel(false);
+    }
+  }, [focusPanel, layout.open]);
+
+  const update = (change: Partial<Layout>, remember = true) => {
+    setLayout((current) => {
+      const next = { ...current, ...change };
+      if (remember) host.saveLayout(next);
+      return next;
+    });
+  };
+
+  const close = () => {
+    update({ open: false });
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    if (target?.isConnected) target.focus();
+    else toggleRef.current?.focus();
+  };
+
+  const openFromKeyboard = () => {
+    const active = document.activeElement;
+    returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    update({ open: true });
+    setFocusPanel(true);
+  };
+
+  // The command handler outlives renders; a ref keeps it calling the current state.
+  const onCommand = useRef<() => void>(() => undefined);
+  onCommand.current = () => (layout.open ? close() : openFromKeyboard());
+  useEffect(() => host.watchToggleCommand(() => onCommand.current()), [host]);
 
   const slug = page.kind === 'post' ? page.slug : undefined;
+  const post = page.kind === 'post' ? page.post : undefined;
   return (
-    <Sidebar
-      blog={fieldNotes().blog}
-      page={page}
-      path={pathPosts().map(({ step, post }) => ({
-        step,
-        post,
-        read: isRead(progress, post.slug),
-      }))}
-      position={slug ? pathPosition(slug) : undefined}
-      postRead={slug ? isRead(progress, slug) : false}
-      onToggleRead={(read) => {
-        if (slug) void store.setRead(slug, read);
-      }}
-    />
+    <SidebarShell
+      layout={{ ...layout, width }}
+      mode={mode}
+      theme={theme}
+      maxWidth={maxWidthFor(viewport)}
+      panelRef={panelRef}
+      toggleRef={toggleRef}
+      onToggle={() => update({ open: !layout.open })}
+      onPin={(pinned) => update({ pinned })}
+      onSide={(side) => update({ side })}
+      onResize={(w, done) => update({ width: clampWidth(w, viewport) }, done)}
+      onEscape={close}
+    >
+      {layout.open ? (
+        <Sidebar
+          blog={fieldNotes().blog}
+          page={page}
+          path={pathPosts().map(({ step, post: p }) => ({
+            step,
+            post: p,
+            read: isRead(progress, p.slug),
+          }))}
+          position={slug ? pathPosition(slug) : undefined}
+          postRead={slug ? isRead(progress, slug) : false}
+          postDay={post ? postDay(post) : undefined}
+          onToggleRead={(read) => {
+            if (slug) void host.progress.setRead(slug, read);
+          }}
+          notesUrl={host.notesUrl}
+          onOpenNotes={host.openNotes}
+          feedTeaser={feedTeaser}
+        />
+      ) : null}
+    </SidebarShell>
   );
 }

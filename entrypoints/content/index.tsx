@@ -1,37 +1,117 @@
-// Thin entry: decide whether this page gets a sidebar, mount it in a shadow root, tear down
-// with the content-script context.
+// Thin entry: decide whether this page gets a sidebar, mount exactly one in a shadow root, keep
+// it in step with navigation, and tear everything down with the content-script context.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { SidebarApp, type SidebarHost } from '../../components/sidebar/SidebarApp';
+import type { SidebarPage } from '../../components/sidebar/Sidebar';
+import { loadLayout, saveLayout } from '../../data/layout';
+import { loadPrefs, watchPrefs } from '../../data/prefs';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
 import { blogPageForUrl } from '../../data/urls';
-import { SidebarApp, type ProgressStore } from '../../components/sidebar/SidebarApp';
+import { CARD_HOST, initCardMarks } from './card-marks';
+import { initFeedRefresh } from './feed-refresh';
+import { followNavigation } from './navigation';
+import { currentTheme, watchTheme } from './page-theme';
+import { createPagePusher } from './push-aside';
+import { listenForToggleCommand } from './toggle-command';
 import './style.css';
 
-const store: ProgressStore = {
-  load: loadProgress,
-  watch: watchProgress,
-  setRead: (slug, read) => setRead(slug, read, 'button'),
-};
+const HOST = 'fly-field-notes';
 
 export default defineContentScript({
   matches: ['https://fly.io/blog/*', 'https://www.fly.io/blog/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const page = blogPageForUrl(location.href);
-    if (page.kind === 'other') return;
+    performance.mark('fn-content-start');
+    const initial = blogPageForUrl(location.href);
+    if (initial.kind === 'other') return;
+    initFeedRefresh(ctx);
 
+    // A script orphaned by an extension update cannot always clean up after itself: its UI is
+    // replaced here so there is only ever one. (WXT also stops older scripts of this name.)
+    for (const stale of document.querySelectorAll(`${HOST}, ${CARD_HOST}`)) stale.remove();
+    // Chrome gives an orphaned script no event; a cheap periodic check of the context lets
+    // WXT notice the extension is gone and remove this script's UI (ctx.setInterval checks it).
+    ctx.setInterval(() => undefined, 3000);
+
+    const [layout, prefs] = await Promise.all([loadLayout(window.innerWidth), loadPrefs()]);
+    let page: SidebarPage = initial;
+    const toggleListeners = new Set<() => void>();
+    const themeListeners = new Set<(theme: ReturnType<typeof currentTheme>) => void>();
+    listenForToggleCommand(ctx, () => toggleListeners.forEach((f) => f()));
+
+    const host: SidebarHost = {
+      progress: {
+        load: loadProgress,
+        watch: watchProgress,
+        setRead: (slug, read) => setRead(slug, read, 'button'),
+      },
+      initialLayout: layout,
+      saveLayout: (next) => void saveLayout(next),
+      viewportWidth: () => window.innerWidth,
+      watchViewport: (onChange) => {
+        window.addEventListener('resize', onChange);
+        const stop = () => window.removeEventListener('resize', onChange);
+        const unhook = ctx.onInvalidated(stop);
+        return () => (stop(), unhook());
+      },
+      pushPage: createPagePusher(),
+      theme: currentTheme,
+      watchTheme: (onChange) => {
+        themeListeners.add(onChange);
+        return () => themeListeners.delete(onChange);
+      },
+      watchToggleCommand: (onToggle) => {
+        toggleListeners.add(onToggle);
+        return () => toggleListeners.delete(onToggle);
+      },
+      notesUrl: new URL('notes.html', browser.runtime.getURL('/')).href,
+      openNotes: () => void browser.runtime.sendMessage({ type: 'fn:open-notes' }),
+    };
+
+    let container: HTMLElement | undefined;
+    const paint = () => {
+      if (container) render(<SidebarApp page={page} host={host} />, container);
+    };
     const ui = await createShadowRootUi(ctx, {
-      name: 'fly-field-notes',
+      name: HOST,
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount: (container) => {
-        render(<SidebarApp page={page} store={store} />, container);
-        return container;
+      onMount: (root) => {
+        container = root;
+        paint();
+        return root;
       },
-      onRemove: (container) => {
-        if (container) render(null, container);
+      onRemove: (root) => {
+        if (root) render(null, root);
+        container = undefined;
       },
     });
     ui.mount();
+    ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));
+
+    // ---- features: one line each ----
+    const cards =
+      initial.kind === 'index'
+        ? initCardMarks(
+            ctx,
+            { load: loadProgress, watch: watchProgress, setRead: (s, r) => setRead(s, r, 'card') },
+            { enabled: prefs.indexCardMarks, theme: currentTheme() },
+          )
+        : undefined;
+    const stopPrefs = watchPrefs((next) => cards?.setEnabled(next.indexCardMarks));
+    ctx.onInvalidated(stopPrefs);
+    watchTheme(ctx, (theme) => {
+      themeListeners.forEach((f) => f(theme));
+      cards?.setTheme(theme);
+    });
+    followNavigation(ctx, (url) => {
+      const next = blogPageForUrl(url);
+      if (next.kind === 'other') return ui.remove();
+      page = next;
+      if (container) paint();
+      else ui.mount();
+    });
   },
 });

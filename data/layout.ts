@@ -1,0 +1,86 @@
+// The sidebar's remembered layout: open, pinned, width and side. One storage key, validated
+// field by field on every read so that one bad field never resets the others; the width is
+// clamped to the window it is read back into, since the window may have shrunk since.
+import * as z from 'zod/mini';
+import { browser } from 'wxt/browser';
+import { loadPrefs, type Prefs } from './prefs';
+
+export const LAYOUT_KEY = 'sidebarLayout';
+
+export const MIN_WIDTH = 260;
+export const MAX_WIDTH = 640;
+export const DEFAULT_WIDTH = 340;
+/** What is left for the page when the sidebar pushes it aside; narrower windows get an overlay. */
+export const MIN_PAGE_WIDTH = 720;
+/** An overlaid sidebar still leaves this much of the page visible beside it. */
+const MIN_VISIBLE_PAGE = 48;
+
+export const sideSchema = z.enum(['left', 'right']);
+export type Side = z.infer<typeof sideSchema>;
+
+export const layoutSchema = z.strictObject({
+  open: z.boolean(),
+  pinned: z.boolean(),
+  width: z.number().check(z.int(), z.minimum(MIN_WIDTH), z.maximum(MAX_WIDTH)),
+  side: sideSchema,
+});
+export type Layout = z.infer<typeof layoutSchema>;
+
+/** How the sidebar sits on the page right now. */
+export type LayoutMode = 'collapsed' | 'overlay' | 'push';
+
+export function defaultLayout(
+  prefs: Pick<Prefs, 'sidebarOpenByDefault' | 'sidebarPinnedByDefault' | 'sidebarSide'>,
+): Layout {
+  return {
+    open: prefs.sidebarOpenByDefault,
+    pinned: prefs.sidebarPinnedByDefault,
+    width: DEFAULT_WIDTH,
+    side: prefs.sidebarSide,
+  };
+}
+
+/** The widest the sidebar may be in a window this wide, never below MIN_WIDTH. */
+export function maxWidthFor(windowWidth: number): number {
+  return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(windowWidth - MIN_VISIBLE_PAGE)));
+}
+
+export function clampWidth(width: number, windowWidth: number): number {
+  if (!Number.isFinite(width)) return Math.min(DEFAULT_WIDTH, maxWidthFor(windowWidth));
+  return Math.min(maxWidthFor(windowWidth), Math.max(MIN_WIDTH, Math.round(width)));
+}
+
+/** Any stored value → a valid layout: fields that validate are kept, the rest come from `fallback`. */
+export function layoutFromStored(value: unknown, fallback: Layout, windowWidth: number): Layout {
+  const layout: Record<string, unknown> = { ...fallback };
+  if (typeof value === 'object' && value !== null) {
+    const stored = value as Record<string, unknown>;
+    for (const [key, schema] of Object.entries(layoutSchema.def.shape)) {
+      if (!Object.hasOwn(stored, key)) continue;
+      // A width outside the bounds is still the reader's intent: clamp it rather than drop it.
+      const candidate =
+        key === 'width' && typeof stored[key] === 'number'
+          ? clampWidth(stored[key], Number.POSITIVE_INFINITY)
+          : stored[key];
+      if (schema.safeParse(candidate).success) layout[key] = candidate;
+    }
+  }
+  const valid = layoutSchema.parse(layout);
+  return { ...valid, width: clampWidth(valid.width, windowWidth) };
+}
+
+export async function loadLayout(windowWidth: number): Promise<Layout> {
+  const [items, prefs] = await Promise.all([browser.storage.local.get(LAYOUT_KEY), loadPrefs()]);
+  return layoutFromStored(items[LAYOUT_KEY], defaultLayout(prefs), windowWidth);
+}
+
+export async function saveLayout(layout: Layout): Promise<void> {
+  await browser.storage.local.set({ [LAYOUT_KEY]: layoutSchema.parse(layout) });
+}
+
+/** Pinned pushes the page aside only where the page keeps MIN_PAGE_WIDTH beside the sidebar. */
+export function layoutMode(layout: Layout, windowWidth: number): LayoutMode {
+  if (!layout.open) return 'collapsed';
+  if (layout.pinned && windowWidth - layout.width >= MIN_PAGE_WIDTH) return 'push';
+  return 'overlay';
+}

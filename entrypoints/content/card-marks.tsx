@@ -1,0 +1,135 @@
+// Read marks and path badges on the blog index's post cards. Each mark lives in its own tiny
+// shadow host, absolutely positioned at the end of the card's title: it takes no space, so the
+// page's layout does not move. Cards are found by their link to a post; markup that does not
+// match simply gets no mark.
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CardMark } from '../../components/common/CardMark';
+import { fieldNotes, pathPosition } from '../../data/notes';
+import { isRead, type Progress } from '../../data/progress';
+import { blogPageForUrl } from '../../data/urls';
+import type { Theme } from '../../components/sidebar/SidebarShell';
+import css from './card-marks.css?inline';
+
+export const CARD_HOST = 'fly-field-notes-card';
+
+export interface CardMarkStore {
+  load: () => Promise<Progress>;
+  watch: (onChange: (progress: Progress) => void) => () => void;
+  setRead: (slug: string, read: boolean) => Promise<unknown>;
+}
+
+interface Card {
+  slug: string;
+  title: string;
+  /** The post link the mark follows. */
+  link: HTMLAnchorElement;
+}
+
+/** Each `article` with a link to a post of the notes, by the link in its heading if it has one. */
+export function findCards(root: ParentNode = document): Card[] {
+  const cards: Card[] = [];
+  for (const article of root.querySelectorAll('article')) {
+    const links = [...article.querySelectorAll<HTMLAnchorElement>('a[href]')];
+    const posts = links
+      .map((link) => ({ link, page: blogPageForUrl(link.href) }))
+      .filter((c) => c.page.kind === 'post');
+    const chosen = posts.find((c) => c.link.closest('h1, h2, h3, h4')) ?? posts[0];
+    if (chosen?.page.kind !== 'post') continue;
+    cards.push({ slug: chosen.page.slug, title: chosen.page.post.title, link: chosen.link });
+  }
+  return cards;
+}
+
+export function removeCardMarks(root: ParentNode = document): void {
+  for (const host of root.querySelectorAll(CARD_HOST)) host.remove();
+}
+
+export interface CardMarks {
+  /** Show or hide the marks (the reader's `indexCardMarks` setting). */
+  setEnabled: (enabled: boolean) => void;
+  setTheme: (theme: Theme) => void;
+}
+
+export function initCardMarks(
+  ctx: ContentScriptContext,
+  store: CardMarkStore,
+  options: { enabled: boolean; theme: Theme },
+): CardMarks {
+  let progress: Progress = {};
+  let theme = options.theme;
+  let mounted: { card: Card; container: HTMLElement }[] = [];
+  const total = fieldNotes().path.length;
+
+  const paint = () => {
+    for (const { card, container } of mounted) {
+      render(
+        <CardMark
+          title={card.title}
+          read={isRead(progress, card.slug)}
+          step={pathPosition(card.slug)?.step}
+          total={total}
+          theme={theme}
+          onToggleRead={(read) => void store.setRead(card.slug, read)}
+        />,
+        container,
+      );
+    }
+  };
+
+  const unmount = () => {
+    for (const { container } of mounted) render(null, container);
+    mounted = [];
+    removeCardMarks();
+  };
+
+  const mount = () => {
+    unmount();
+    for (const card of findCards()) {
+      const host = document.createElement(CARD_HOST);
+      // Out of flow at its static position, so the title line keeps its size.
+      host.style.setProperty('position', 'absolute', 'important');
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = css;
+      const container = document.createElement('span');
+      shadow.append(style, container);
+      card.link.after(host);
+      mounted.push({ card, container });
+    }
+    paint();
+  };
+
+  let stopWatch: (() => void) | undefined;
+  const setEnabled = (enabled: boolean) => {
+    if (!enabled) {
+      stopWatch?.();
+      stopWatch = undefined;
+      return unmount();
+    }
+    if (!stopWatch) {
+      stopWatch = store.watch((p) => {
+        progress = p;
+        paint();
+      });
+      void store.load().then((p) => {
+        progress = p;
+        paint();
+      });
+    }
+    mount();
+  };
+
+  ctx.onInvalidated(() => {
+    stopWatch?.();
+    unmount();
+  });
+  setEnabled(options.enabled);
+  return {
+    setEnabled,
+    setTheme: (next) => {
+      theme = next;
+      paint();
+    },
+  };
+}

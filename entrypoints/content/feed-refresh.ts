@@ -1,0 +1,34 @@
+// Keeps the live archive fresh while the reader is on the blog. Why here and not in the
+// background: this script already runs on fly.io/blog pages, so fetching
+// https://fly.io/blog/feed.xml is a same-origin request that needs no extra permission in
+// Chrome or Firefox; the background would need a host permission for fly.io at install.
+// It runs once the page is idle, at most every few hours (data/feed-cache.ts feedCheckDue),
+// with If-None-Match / If-Modified-Since, and hands the answer to the background, which parses
+// it: the parser stays out of this bundle.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { feedCheckDue, loadFeedMeta } from '../../data/feed-cache';
+import { fetchFeed, feedUrlFor } from '../../data/feed-fetch';
+import { FEED_FETCHED, type FeedFetchOutcome } from '../../data/feed-schema';
+
+async function refreshIfDue(ctx: ContentScriptContext): Promise<void> {
+  const meta = await loadFeedMeta();
+  if (ctx.isInvalid || !feedCheckDue(meta, Date.now())) return;
+  const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), meta, {
+    signal: ctx.signal,
+  });
+  // Torn down mid-fetch (extension reloaded, page left): the answer is not worth reporting.
+  if (ctx.isInvalid) return;
+  await browser.runtime.sendMessage({ type: FEED_FETCHED, outcome });
+}
+
+export function initFeedRefresh(ctx: ContentScriptContext): void {
+  ctx.requestIdleCallback(
+    () => {
+      refreshIfDue(ctx).catch(() => {
+        // Nothing to do: the background keeps the last good copy, and the next page view retries.
+      });
+    },
+    { timeout: 5000 },
+  );
+}
