@@ -1,22 +1,227 @@
-// Archive search: the MiniSearch options and the query over the field notes.
-import MiniSearch from 'minisearch';
+// Archive search: the documents, the MiniSearch index over them and the queries the popup, the
+// notes page and the omnibox share.
+//
+// - buildIndex(posts, extra?) → index; searchSlugs(index, query) → slugs, best first. The
+//   notes page relies on these two signatures.
+// - searchArchive(index, query, filters, isRead) → hits with the matched terms, filtered and
+//   sorted: what the popup shows.
+// - suggestSpellings(index, query) → other queries to try when nothing matched.
+// - serializeIndex / loadIndex: the build-time variant (MiniSearch.loadJSON), kept for the
+//   benchmark that compares it with building at start.
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { Post } from './schema';
+import { hasIndexedTerms, processTerm, tokenize } from './search-text';
 
-export type SearchDocument = Pick<Post, 'slug' | 'title' | 'summary'>;
+/**
+ * One searchable entry. A post of the field notes has every field; an entry that only the
+ * blog's feed knows (a newer post) has a title, url, slug, day and its teaser as summary, and
+ * `fromFeed: true` so that the UI can say it has no field notes yet.
+ */
+export interface SearchDocument {
+  slug: string;
+  title: string;
+  url: string;
+  summary: string;
+  authors: readonly string[];
+  topics: readonly string[];
+  /** Section name; '' when the entry has none (feed entries). */
+  section: string;
+  /** Minutes to read; undefined when not known (feed entries). */
+  minutes: number | undefined;
+  /** YYYY-MM-DD, for sorting by newest ('' when unknown). */
+  day: string;
+  /** The day only starts a range: no source fixed the exact day. */
+  dayApproximate: boolean;
+  fromFeed: boolean;
+}
 
-export function buildIndex(posts: readonly Post[]): MiniSearch<SearchDocument> {
-  const index = new MiniSearch<SearchDocument>({
-    idField: 'slug',
-    fields: ['title', 'summary'],
-    storeFields: [],
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2 },
-  });
-  index.addAll(posts.map(({ slug, title, summary }) => ({ slug, title, summary })));
+/** The fields each hit carries, so filters and sorting need no lookups. */
+export type StoredDocument = Pick<SearchDocument, 'section' | 'minutes' | 'day' | 'fromFeed'>;
+
+export type ArchiveIndex = MiniSearch<SearchDocument>;
+
+export function documentFromPost(post: Post): SearchDocument {
+  return {
+    slug: post.slug,
+    title: post.title,
+    url: post.url,
+    summary: post.summary,
+    authors: post.authors,
+    topics: post.topics,
+    section: post.section,
+    minutes: post.minutes,
+    day: post.date ?? post.dateRange?.from ?? '',
+    dayApproximate: post.date === undefined,
+    fromFeed: false,
+  };
+}
+
+/** An entry known only from the blog's feed. */
+export function documentFromFeedEntry(entry: {
+  slug: string;
+  title: string;
+  url: string;
+  date: string;
+  teaser: string;
+}): SearchDocument {
+  return {
+    slug: entry.slug,
+    title: entry.title,
+    url: entry.url,
+    summary: entry.teaser,
+    authors: [],
+    topics: [],
+    section: '',
+    minutes: undefined,
+    day: entry.date.slice(0, 10),
+    dayApproximate: false,
+    fromFeed: true,
+  };
+}
+
+const FIELDS = ['title', 'topics', 'authors', 'section', 'summary'] as const;
+const STORED: (keyof StoredDocument)[] = ['section', 'minutes', 'day', 'fromFeed'];
+
+// Title strongest: readers search for the post they remember by name. Short words get no
+// typo tolerance (at three letters almost every word is one edit from another).
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 5, topics: 2.5, authors: 2, section: 1, summary: 1 },
+  prefix: (term) => term.length >= 2,
+  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+};
+
+export const INDEX_OPTIONS = {
+  idField: 'slug',
+  fields: [...FIELDS],
+  storeFields: STORED,
+  tokenize,
+  processTerm,
+  extractField: (doc: SearchDocument, field: string): string => {
+    const value = doc[field as keyof SearchDocument];
+    return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+  },
+  searchOptions: SEARCH_OPTIONS,
+  autoSuggestOptions: { ...SEARCH_OPTIONS, combineWith: 'AND' as const },
+};
+
+/** The index over documents (posts of the notes, entries from the feed, or both). */
+export function buildDocumentIndex(docs: readonly SearchDocument[]): ArchiveIndex {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(docs);
   return index;
 }
 
-/** Slugs of the posts that match, best first. */
-export function searchSlugs(index: MiniSearch<SearchDocument>, query: string): string[] {
+/** The index over the posts of the field notes, plus any other entries (from the feed). */
+export function buildIndex(
+  posts: readonly Post[],
+  extra: readonly SearchDocument[] = [],
+): ArchiveIndex {
+  return buildDocumentIndex([...posts.map(documentFromPost), ...extra]);
+}
+
+export function serializeIndex(index: ArchiveIndex): string {
+  return JSON.stringify(index);
+}
+
+export function loadIndex(json: string): ArchiveIndex {
+  return MiniSearch.loadJSON<SearchDocument>(json, INDEX_OPTIONS);
+}
+
+/**
+ * Every match, posts that match all query words first, then those that match only some (ranked
+ * among themselves). A query made only of common words searches those words.
+ */
+function rankedResults(
+  index: ArchiveIndex,
+  query: string,
+  filter?: (result: SearchResult) => boolean,
+): SearchResult[] {
   if (query.trim() === '') return [];
-  return index.search(query).map((r) => String(r.id));
+  const options: SearchOptions = hasIndexedTerms(query)
+    ? { filter }
+    : { filter, processTerm: (t) => t };
+  const all = index.search(query, { ...options, combineWith: 'AND' });
+  const seen = new Set(all.map((r) => r.id as string));
+  for (const result of index.search(query, { ...options, combineWith: 'OR' }))
+    if (!seen.has(result.id as string)) all.push(result);
+  return all;
+}
+
+/** Slugs of the entries that match, best first. */
+export function searchSlugs(index: ArchiveIndex, query: string): string[] {
+  return rankedResults(index, query).map((r) => String(r.id));
+}
+
+export interface ArchiveFilters {
+  /** A section name, or '' for every section. */
+  section: string;
+  unreadOnly: boolean;
+  /** Only reads of SHORT_READ_MINUTES or fewer. */
+  shortOnly: boolean;
+  sort: 'relevance' | 'newest';
+}
+
+export const SHORT_READ_MINUTES = 4;
+
+export const NO_FILTERS: ArchiveFilters = {
+  section: '',
+  unreadOnly: false,
+  shortOnly: false,
+  sort: 'relevance',
+};
+
+export interface ArchiveHit {
+  slug: string;
+  /** The index terms this entry matched: what to highlight. */
+  terms: string[];
+}
+
+/** Whether an entry passes the filters (used for the empty-query lists too). */
+export function passesFilters(
+  doc: StoredDocument & { slug: string },
+  filters: ArchiveFilters,
+  isRead: (slug: string) => boolean,
+): boolean {
+  if (filters.section !== '' && doc.section !== filters.section) return false;
+  if (filters.unreadOnly && isRead(doc.slug)) return false;
+  if (filters.shortOnly && (doc.minutes === undefined || doc.minutes > SHORT_READ_MINUTES))
+    return false;
+  return true;
+}
+
+/** The popup's search: matches that pass the filters, by relevance or newest first. */
+export function searchArchive(
+  index: ArchiveIndex,
+  query: string,
+  filters: ArchiveFilters,
+  isRead: (slug: string) => boolean,
+): ArchiveHit[] {
+  const results = rankedResults(index, query, (r) =>
+    passesFilters(
+      {
+        slug: String(r.id),
+        section: r.section as string,
+        minutes: r.minutes as number | undefined,
+        day: r.day as string,
+        fromFeed: r.fromFeed as boolean,
+      },
+      filters,
+      isRead,
+    ),
+  );
+  if (filters.sort === 'newest') results.sort((a, b) => String(b.day).localeCompare(String(a.day)));
+  return results.map((r) => ({ slug: String(r.id), terms: r.terms }));
+}
+
+/** Queries that would find something, for a query that found nothing (best first). */
+export function suggestSpellings(index: ArchiveIndex, query: string, limit = 3): string[] {
+  const normal = query.trim().toLowerCase();
+  const out: string[] = [];
+  const suggestions = [
+    ...index.autoSuggest(query),
+    ...index.autoSuggest(query, { combineWith: 'OR', fuzzy: 0.34 }),
+  ];
+  for (const { suggestion } of suggestions)
+    if (suggestion !== normal && !out.includes(suggestion)) out.push(suggestion);
+  return out.slice(0, limit);
 }

@@ -1,14 +1,176 @@
-import { useMemo, useState } from 'preact/hooks';
-import { fieldNotes, postBySlug } from '../../data/notes';
-import { buildIndex, searchSlugs } from '../../data/search';
-import type { Post } from '../../data/schema';
-import { SearchPanel } from './SearchPanel';
+// The popup's container: owns the query, filters, marks and the active result, and runs the
+// effects (storage, tabs). SearchPanel and below only render.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fieldNotes } from '../../data/notes';
+import { isRead, loadProgress, setRead, watchProgress, type Progress } from '../../data/progress';
+import {
+  NO_FILTERS,
+  buildIndex,
+  documentFromPost,
+  passesFilters,
+  searchArchive,
+  suggestSpellings,
+  type ArchiveFilters,
+  type SearchDocument,
+} from '../../data/search';
+import { loadSearchSession, saveSearchSession } from '../../data/search-session';
+import { openNotesPage, openPost } from '../../data/search-tabs';
+import { resultView, type ResultView } from '../../data/search-view';
+import { SearchPanel, type ResultGroup } from './SearchPanel';
 
-export function SearchApp() {
-  const index = useMemo(() => buildIndex(fieldNotes().posts), []);
+/** How many of the newest posts the empty popup lists after the path. */
+export const NEWEST_COUNT = 10;
+
+export interface SearchAppProps {
+  /** Close the popup (window.close in the real popup). */
+  onClose: () => void;
+}
+
+export function SearchApp({ onClose }: SearchAppProps) {
+  const notes = fieldNotes();
+  const index = useMemo(() => buildIndex(notes.posts), [notes]);
+  const docs = useMemo(
+    () => new Map<string, SearchDocument>(notes.posts.map((p) => [p.slug, documentFromPost(p)])),
+    [notes],
+  );
+  const steps = useMemo(() => new Map(notes.path.map((s, i) => [s.slug, i + 1])), [notes]);
+
   const [query, setQuery] = useState('');
-  const results = searchSlugs(index, query)
-    .map(postBySlug)
-    .filter((p): p is Post => p !== undefined);
-  return <SearchPanel query={query} results={results} onQuery={setQuery} />;
+  const [filters, setFilters] = useState<ArchiveFilters>(NO_FILTERS);
+  const [progress, setProgress] = useState<Progress>({});
+  const [activeSlug, setActiveSlug] = useState<string | undefined>(undefined);
+  // Nothing is saved until the saved search is back, so that it is never overwritten.
+  const [restored, setRestored] = useState(false);
+  const touched = useRef(false);
+
+  useEffect(() => {
+    void loadProgress().then(setProgress);
+    const unwatch = watchProgress(setProgress);
+    void loadSearchSession().then((saved) => {
+      if (saved && !touched.current) {
+        setQuery(saved.query);
+        setFilters(saved.filters);
+      }
+      setRestored(true);
+    });
+    return unwatch;
+  }, []);
+
+  useEffect(() => {
+    if (restored) void saveSearchSession({ query, filters });
+  }, [restored, query, filters]);
+
+  const read = (slug: string) => isRead(progress, slug);
+  const view = (doc: SearchDocument, terms?: readonly string[]): ResultView =>
+    resultView(doc, {
+      read: read(doc.slug),
+      step: steps.get(doc.slug),
+      pathLength: steps.size,
+      terms,
+    });
+
+  const searching = query.trim() !== '';
+  const groups: ResultGroup[] = searching
+    ? [
+        {
+          id: 'fn-group-results',
+          results: searchArchive(index, query, filters, read).flatMap((hit) => {
+            const doc = docs.get(hit.slug);
+            return doc ? [view(doc, hit.terms)] : [];
+          }),
+        },
+      ]
+    : emptyQueryGroups(
+        notes.path.map((s) => s.slug),
+        [...docs.values()],
+        filters,
+        read,
+        view,
+      );
+  if (!searching && groups[0])
+    groups[0].label = `Start Here · ${notes.path.filter((s) => read(s.slug)).length}/${notes.path.length} read`;
+  const results = groups.flatMap((g) => g.results);
+  const suggestions = searching && results.length === 0 ? suggestSpellings(index, query) : [];
+
+  const pathRead = notes.path.filter((s) => read(s.slug)).length;
+  const countText = searching
+    ? `${results.length === 0 ? 'No' : results.length} ${results.length === 1 ? 'post matches' : 'posts match'}`
+    : `Start Here: ${pathRead} of ${notes.path.length} read · ${results.length} posts listed`;
+
+  const active = results.some((r) => r.slug === activeSlug) ? activeSlug : undefined;
+
+  const edit = (change: () => void) => {
+    touched.current = true;
+    setActiveSlug(undefined);
+    change();
+  };
+
+  const open = (slug: string | undefined, newTab: boolean) => {
+    const target = results.find((r) => r.slug === (slug ?? active)) ?? results[0];
+    if (!target) return;
+    void openPost(target.url, newTab).then(onClose);
+  };
+
+  const toggleRead = (slug: string | undefined) => {
+    const target = slug ?? active;
+    if (target === undefined) return;
+    const next = !read(target);
+    // Shown at once; the storage change that follows confirms it.
+    setProgress((p) => ({ ...p, [target]: { read: next, at: Date.now(), via: 'popup' } }));
+    void setRead(target, next, 'popup');
+  };
+
+  return (
+    <SearchPanel
+      query={query}
+      filters={filters}
+      sections={notes.sections.map((s) => s.name)}
+      groups={groups}
+      countText={countText}
+      activeSlug={active}
+      suggestions={suggestions}
+      onQuery={(q) => edit(() => setQuery(q))}
+      onFilters={(f) => edit(() => setFilters(f))}
+      onMove={(delta) => {
+        const at = results.findIndex((r) => r.slug === active);
+        const next = at + delta;
+        // Above the first result is the search box itself (no active option).
+        if (next < 0) setActiveSlug(undefined);
+        else setActiveSlug(results[Math.min(next, results.length - 1)]?.slug);
+      }}
+      onOpen={open}
+      onToggleRead={toggleRead}
+      onEscape={() => {
+        if (query !== '') edit(() => setQuery(''));
+        else onClose();
+      }}
+      onOpenNotes={() => void openNotesPage().then(onClose)}
+    />
+  );
+}
+
+/** The popup before any query: the Start Here path in order, then the newest other posts. */
+function emptyQueryGroups(
+  pathSlugs: readonly string[],
+  docs: readonly SearchDocument[],
+  filters: ArchiveFilters,
+  read: (slug: string) => boolean,
+  view: (doc: SearchDocument) => ResultView,
+): ResultGroup[] {
+  const passes = (doc: SearchDocument) => passesFilters(doc, filters, read);
+  const bySlug = new Map(docs.map((d) => [d.slug, d]));
+  const path = pathSlugs.flatMap((slug) => {
+    const doc = bySlug.get(slug);
+    return doc && passes(doc) ? [view(doc)] : [];
+  });
+  const onPath = new Set(pathSlugs);
+  const newest = docs
+    .filter((d) => !onPath.has(d.slug) && passes(d))
+    .sort((a, b) => b.day.localeCompare(a.day))
+    .slice(0, NEWEST_COUNT)
+    .map((d) => view(d));
+  return [
+    { id: 'fn-group-path', label: 'Start Here', results: path },
+    { id: 'fn-group-newest', label: 'Newest', results: newest },
+  ];
 }

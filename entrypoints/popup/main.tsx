@@ -3,4 +3,4 @@ import { SearchApp } from '../../components/search/SearchApp';
 import './style.css';
 
 const root = document.getElementById('app');
-if (root) render(<SearchApp />, root);
+if (root) render(<SearchApp onClose={() => window.close()} />, root);
