@@ -1,0 +1,156 @@
+// The notes page's state: the reader's progress (kept live from storage), the archive filter,
+// the export files and the clipboard status. Rendering is NotesPage's.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { entriesFromPosts, postingHistory } from '../../data/history';
+import { fieldNotes, pathPosts, postsInSection } from '../../data/notes';
+import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes-export';
+import { isRead as isMarkedRead, type Progress } from '../../data/progress';
+import type { FieldNotes, Post } from '../../data/schema';
+import { buildIndex, searchSlugs } from '../../data/search';
+import type { ArchiveFilter } from './Archive';
+import { NotesPage } from './NotesPage';
+
+export interface NotesProgressStore {
+  load: () => Promise<Progress>;
+  watch: (onChange: (progress: Progress) => void) => () => void;
+  setRead: (slug: string, read: boolean) => Promise<unknown>;
+}
+
+export interface ObjectUrls {
+  create: (blob: Blob) => string;
+  revoke: (url: string) => void;
+}
+
+export interface NotesAppProps {
+  store: NotesProgressStore;
+  copyText: (text: string) => Promise<void>;
+  objectUrls?: ObjectUrls;
+  now?: () => Date;
+}
+
+const browserUrls: ObjectUrls = {
+  create: (blob) => URL.createObjectURL(blob),
+  revoke: (url) => URL.revokeObjectURL(url),
+};
+
+const minutesOf = (posts: readonly Post[]) => posts.reduce((sum, p) => sum + p.minutes, 0);
+
+/** Posts that pass the filter: search order when there is a query, archive order otherwise. */
+export function filterArchive(
+  posts: readonly Post[],
+  filter: ArchiveFilter,
+  matches: (query: string) => string[],
+  isRead: (slug: string) => boolean,
+): Post[] {
+  const query = filter.query.trim();
+  const ordered =
+    query === ''
+      ? [...posts]
+      : matches(query)
+          .map((slug) => posts.find((p) => p.slug === slug))
+          .filter((p): p is Post => p !== undefined);
+  return ordered.filter(
+    (p) =>
+      (filter.section === '' || p.section === filter.section) &&
+      !(filter.unreadOnly && isRead(p.slug)),
+  );
+}
+
+/** A Blob URL for `text` that lives as long as the text does. */
+function useObjectUrl(text: string, type: string, urls: ObjectUrls): string {
+  const url = useMemo(() => urls.create(new Blob([text], { type })), [text, type, urls]);
+  useEffect(() => () => urls.revoke(url), [url, urls]);
+  return url;
+}
+
+export function NotesApp({
+  store,
+  copyText,
+  objectUrls = browserUrls,
+  now = () => new Date(),
+}: NotesAppProps) {
+  const notes: FieldNotes = fieldNotes();
+  const [progress, setProgress] = useState<Progress>({});
+  const [filter, setFilter] = useState<ArchiveFilter>({
+    query: '',
+    section: '',
+    unreadOnly: false,
+  });
+  const [status, setStatus] = useState('');
+  const index = useMemo(() => buildIndex(notes.posts), [notes]);
+
+  useEffect(() => {
+    let live = true;
+    void store.load().then((p) => live && setProgress(p));
+    const stop = store.watch((p) => live && setProgress(p));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [store]);
+
+  const isRead = (slug: string) => isMarkedRead(progress, slug);
+  const readPosts = notes.posts.filter((p) => isRead(p.slug));
+  const markdown = useMemo(
+    () => notesMarkdown(notes, (slug) => isMarkedRead(progress, slug)),
+    [notes, progress],
+  );
+  // The export time is when the reader's data last changed (what the file reflects), so the
+  // clock is deliberately not a dependency.
+  const json = useMemo(
+    () => notesJson(notes, (slug) => isMarkedRead(progress, slug), now()),
+    [notes, progress],
+  );
+  const markdownUrl = useObjectUrl(markdown, 'text/markdown;charset=utf-8', objectUrls);
+  const jsonUrl = useObjectUrl(json, 'application/json;charset=utf-8', objectUrls);
+
+  const onCopyPath = () => {
+    copyText(pathMarkdown(notes)).then(
+      () => setStatus('Copied the Start Here path to the clipboard as a Markdown list.'),
+      (error: unknown) =>
+        setStatus(
+          `Could not copy to the clipboard${error instanceof Error ? `: ${error.message}` : '.'}`,
+        ),
+    );
+  };
+
+  return (
+    <NotesPage
+      blog={notes.blog}
+      totals={{
+        posts: notes.posts.length,
+        sections: notes.sections.length,
+        minutes: minutesOf(notes.posts),
+        postsRead: readPosts.length,
+        minutesRead: minutesOf(readPosts),
+      }}
+      steps={pathPosts().map((s) => ({ ...s, read: isRead(s.post.slug) }))}
+      sections={notes.sections.map((section) => {
+        const posts = postsInSection(section.name);
+        return {
+          section,
+          posts,
+          minutes: minutesOf(posts),
+          readCount: posts.filter((p) => isRead(p.slug)).length,
+        };
+      })}
+      history={postingHistory(entriesFromPosts(notes.posts, isRead))}
+      archive={{
+        filter,
+        total: notes.posts.length,
+        posts: filterArchive(notes.posts, filter, (q) => searchSlugs(index, q), isRead),
+      }}
+      exports={{
+        markdownUrl,
+        jsonUrl,
+        markdownFile: 'fly-field-notes.md',
+        jsonFile: 'fly-field-notes.json',
+        status,
+        onCopyPath,
+      }}
+      isRead={isRead}
+      onFilter={setFilter}
+      onToggleRead={(slug, read) => void store.setRead(slug, read)}
+    />
+  );
+}

@@ -1,0 +1,39 @@
+// The README's picture of the notes page: the top of the page and the posting history, with a
+// reader part-way along the Start Here path so the progress, the next step and the read part
+// of the bars all show.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../e2e/support/chromium';
+
+const OUT = '.github/screenshots/notes.png';
+const READ = ['litestream-revamped', 'corrosion', 'kamal-in-production', 'litestream-vfs'];
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension({ viewport: { width: 1100, height: 1400 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('pictures the notes page with some posts read', async () => {
+  await browser.worker.evaluate(async (slugs) => {
+    const api = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set: (items: object) => Promise<void> } } };
+      }
+    ).chrome;
+    const at = Date.now();
+    await api.storage.local.set(
+      Object.fromEntries(slugs.map((s) => [`read:${s}`, { read: true, at, via: 'notes' }])),
+    );
+  }, READ);
+  const page = await browser.openExtensionPage('notes.html');
+  await expect
+    .poll(() => page.getByTestId('fn-notes-progress').textContent())
+    .toContain(`${READ.length} of 30 posts read`);
+  expect(await page.getByTestId('fn-history-bar').count()).toBe(14);
+  mkdirSync('.github/screenshots', { recursive: true });
+  await page.screenshot({ path: OUT, fullPage: false });
+  await page.close();
+});
