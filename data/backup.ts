@@ -121,14 +121,17 @@ function findStructuralProblem(root: unknown): string | undefined {
   return undefined;
 }
 
+/** A file over the limit is refused by its size alone, before it is read. */
+export function tooLargeMessage(bytes: number): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return `The file is ${mb(bytes)} MB; a backup is at most ${mb(MAX_BACKUP_BYTES)} MB, so this is not one.`;
+}
+
 /** Check an import file's text; on success, the marks and settings it holds. */
 export function parseBackup(raw: string, now = Date.now()): ParseResult {
   // Editors on Windows may save with a byte-order mark; it is not part of the JSON.
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  if (text.length > MAX_BACKUP_BYTES)
-    return fail(
-      `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; a backup is at most ${MAX_BACKUP_BYTES / 1024 / 1024} MB, so this is not one.`,
-    );
+  if (text.length > MAX_BACKUP_BYTES) return fail(tooLargeMessage(text.length));
   if (text.trim() === '') return fail('The file is empty.');
   let data: unknown;
   try {

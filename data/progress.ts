@@ -136,6 +136,19 @@ export async function clearMarks(): Promise<Progress> {
   return before;
 }
 
+/**
+ * Put back marks forgotten by a reset (undo). A post marked again since the reset keeps its
+ * newer mark. Returns how many marks came back.
+ */
+export async function restoreMarks(snapshot: Progress): Promise<number> {
+  const current = await loadProgress();
+  const writes = emptyRecord<Mark>();
+  for (const [slug, mark] of Object.entries(snapshot))
+    if (laterMark(current[slug], mark) === mark && current[slug] !== mark) writes[slug] = mark;
+  await writeMarks(writes);
+  return Object.keys(writes).length;
+}
+
 /** Call `onChange` with the whole progress whenever any mark changes, in any context. */
 export function watchProgress(onChange: (progress: Progress) => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {

@@ -8,6 +8,7 @@ import { loadLayout, saveLayout } from '../../data/layout';
 import { loadPrefs, watchPrefs } from '../../data/prefs';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
 import { blogPageForUrl } from '../../data/urls';
+import { initAutoMark } from './auto-mark';
 import { CARD_HOST, initCardMarks } from './card-marks';
 import { initFeedRefresh } from './feed-refresh';
 import { followNavigation } from './navigation';
@@ -113,5 +114,6 @@ export default defineContentScript({
       if (container) paint();
       else ui.mount();
     });
+    if ('slug' in initial) initAutoMark(ctx, initial.slug);
   },
 });

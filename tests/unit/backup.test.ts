@@ -54,7 +54,7 @@ describe('import files', () => {
     const result = parseBackup(huge, NOW);
     expect(result).toEqual({
       ok: false,
-      error: expect.stringMatching(/10\.0 MB; a backup is at most 5 MB/),
+      error: expect.stringMatching(/10\.0 MB; a backup is at most 5\.0 MB/),
     });
   });
 
