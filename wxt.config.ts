@@ -15,6 +15,8 @@ export default defineConfig({
     description:
       'Field notes for the Fly.io engineering blog, beside every post: a sidebar, archive search and reading progress.',
     permissions: ['storage'],
+    // The address-bar keyword for archive search (entrypoints/background/omnibox.ts).
+    omnibox: { keyword: 'fn' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+N', mac: 'Alt+Shift+N' },

@@ -2,11 +2,13 @@ import { initSidebarCommands } from './commands';
 import { registerFeedBackground } from './feed';
 import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
+import { registerOmnibox } from './omnibox';
 
 export default defineBackground(() => {
   initSidebarCommands();
   registerFeedBackground();
   initStorageUpkeep();
   initBadge();
+  registerOmnibox();
   // Background features are added here, one module each.
 });
