@@ -50,8 +50,8 @@ export function HistoryChart({ bars }: HistoryChartProps) {
       <h2 id="fn-history-heading">Posting history</h2>
       <p class="fn-part-sub" id="fn-history-sub">
         {plural(total, 'post')} from {bars[0] ? monthLabel(bars[0].month) : ''} to{' '}
-        {bars.length > 0 ? monthLabel(bars[bars.length - 1]!.month) : ''}, per month; the dark part
-        of each bar is what you have read.
+        {bars.length > 0 ? monthLabel(bars[bars.length - 1]!.month) : ''}, per month; the lower,
+        stronger-coloured part of each bar is what you have read.
         {approximate > 0
           ? ` ≈ marks a month holding a post whose date range crosses months: it is counted in the range's first month.`
           : ''}
@@ -93,7 +93,7 @@ export function HistoryChart({ bars }: HistoryChartProps) {
                 data-count={bar.count}
                 data-read={bar.read}
                 data-approximate={bar.approximate}
-                tabIndex={0}
+                tabindex={0}
                 role="img"
                 aria-label={barName(bar)}
                 onMouseEnter={() => setActive(bar.month)}
