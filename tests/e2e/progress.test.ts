@@ -1,0 +1,218 @@
+// Reading progress in real Chromium: marks made anywhere show everywhere without reload, and
+// marks made at the same moment from three tabs and the popup all survive.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import notes from '../../data/notes.json';
+import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface StoredMark {
+  read: boolean;
+  at: number;
+  via: string;
+}
+
+const marks = async (): Promise<Record<string, StoredMark>> => {
+  const items = await storageGet(browser.worker);
+  return Object.fromEntries(
+    Object.entries(items)
+      .filter(([key]) => key.startsWith('read:'))
+      .map(([key, value]) => [key.slice('read:'.length), value as StoredMark]),
+  );
+};
+
+const clearStorage = () =>
+  browser.worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { storage: { local: { clear: () => Promise<void> } } } }
+    ).chrome.storage.local.clear(),
+  );
+
+const postUrl = (slug: string) => `https://fly.io/blog/${slug}/`;
+const titleOf = (slug: string) => notes.posts.find((p) => p.slug === slug)!.title;
+
+/** Toggle a post in a tab's sidebar with its real button, and wait for the sidebar to agree. */
+async function toggleInSidebar(page: Page, slug: string, read: boolean): Promise<void> {
+  if (page.url() !== postUrl(slug)) await page.goto(postUrl(slug));
+  const button = page.getByTestId('fn-mark-read');
+  await expect.poll(() => button.getAttribute('aria-pressed')).toBe(String(!read));
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-pressed')).toBe(String(read));
+}
+
+/** Toggle a post with the popup's per-result button, found by searching its title. */
+async function toggleInPopup(popup: Page, slug: string, read: boolean): Promise<void> {
+  await popup.getByTestId('fn-search').fill(titleOf(slug));
+  const result = popup.locator(`[data-testid="fn-result"][data-slug="${slug}"]`);
+  await expect.poll(() => result.getAttribute('data-read')).toBe(String(!read));
+  await result.getByTestId('fn-result-read').click();
+  await expect.poll(() => result.getAttribute('data-read')).toBe(String(read));
+  // The popup shows its toggle at once; storage is the proof the write landed.
+  await expect.poll(async () => (await marks())[slug]?.read).toBe(read);
+}
+
+describe('progress is live everywhere', () => {
+  it('a mark in one tab shows in a second tab and in an open popup without reload', async () => {
+    await clearStorage();
+    const first = await browser.context.newPage();
+    const second = await browser.context.newPage();
+    await first.goto(postUrl('corrosion'));
+    await second.goto(postUrl('litestream-revamped'));
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByTestId('fn-search').fill('corrosion');
+    const popupResult = popup.locator('[data-testid="fn-result"][data-slug="corrosion"]');
+    const secondStep = second.locator('[data-testid="fn-path-step"][data-slug="corrosion"]');
+    await expect.poll(() => popupResult.getAttribute('data-read')).toBe('false');
+    await expect.poll(() => secondStep.getAttribute('data-read')).toBe('false');
+
+    await first.getByTestId('fn-mark-read').click();
+
+    await expect.poll(() => secondStep.getAttribute('data-read')).toBe('true');
+    await expect.poll(() => popupResult.getAttribute('data-read')).toBe('true');
+    expect((await marks()).corrosion).toMatchObject({ read: true, via: 'button' });
+
+    // And back: unmark from the popup, the sidebars follow.
+    await popupResult.getByTestId('fn-result-read').click();
+    await expect.poll(() => secondStep.getAttribute('data-read')).toBe('false');
+    await expect
+      .poll(() => first.getByTestId('fn-mark-read').getAttribute('aria-pressed'))
+      .toBe('false');
+    expect((await marks()).corrosion).toMatchObject({ read: false, via: 'popup' });
+    await Promise.all([first.close(), second.close(), popup.close()]);
+  });
+});
+
+describe('no lost updates', () => {
+  it('keeps every toggle made concurrently from three tabs and the popup', async () => {
+    await clearStorage();
+    const slugs = notes.posts.map((p) => p.slug);
+    // Four writers, each with its own posts: three tabs with sidebars and the popup.
+    const shares = [slugs.slice(0, 8), slugs.slice(8, 16), slugs.slice(16, 24), slugs.slice(24)];
+    // Round 2 unmarks part of each writer's share again: 30 + 20 = 50 toggles in all.
+    const unmark = [
+      shares[0]!.slice(0, 6),
+      shares[1]!.slice(0, 6),
+      shares[2]!.slice(0, 5),
+      shares[3]!.slice(0, 3),
+    ];
+    expect(shares.flat().length + unmark.flat().length).toBe(50);
+
+    const tabs = await Promise.all([0, 1, 2].map(() => browser.context.newPage()));
+    const popup = await browser.openExtensionPage('popup.html');
+    const writers = [
+      ...tabs.map((tab) => (slug: string, read: boolean) => toggleInSidebar(tab, slug, read)),
+      (slug: string, read: boolean) => toggleInPopup(popup, slug, read),
+    ];
+    const round = (plan: string[][], read: boolean) =>
+      Promise.all(
+        writers.map(async (toggle, w) => {
+          for (const slug of plan[w]!) await toggle(slug, read);
+        }),
+      );
+    await round(shares, true);
+    await round(unmark, false);
+
+    const unmarked = new Set(unmark.flat());
+    const stored = await marks();
+    expect(Object.keys(stored).sort()).toEqual([...slugs].sort());
+    for (const [w, share] of shares.entries())
+      for (const slug of share) {
+        expect(stored[slug], slug).toMatchObject({
+          read: !unmarked.has(slug),
+          via: w === 3 ? 'popup' : 'button',
+        });
+      }
+
+    // The UI agrees: a fresh sidebar's path, the popup's results and the options page.
+    const check = await browser.context.newPage();
+    await check.goto(postUrl('corrosion'));
+    for (const { slug } of notes.path) {
+      const step = check.locator(`[data-testid="fn-path-step"][data-slug="${slug}"]`);
+      await expect
+        .poll(() => step.getAttribute('data-read'), slug)
+        .toBe(String(!unmarked.has(slug)));
+    }
+    for (const slug of slugs) {
+      await popup.getByTestId('fn-search').fill(titleOf(slug));
+      const result = popup.locator(`[data-testid="fn-result"][data-slug="${slug}"]`);
+      await expect
+        .poll(() => result.getAttribute('data-read'), slug)
+        .toBe(String(!unmarked.has(slug)));
+    }
+    const options = await browser.openExtensionPage('options.html');
+    await expect
+      .poll(() => options.getByTestId('fn-progress-summary').textContent())
+      .toContain(`read ${slugs.length - unmarked.size} of ${slugs.length} posts`);
+    await Promise.all([...tabs, popup, check, options].map((p) => p.close()));
+  }, 180_000);
+});
+
+describe('the toolbar badge', () => {
+  const badgeText = () =>
+    browser.worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { action: { getBadgeText: (d: object) => Promise<string> } };
+        }
+      ).chrome.action.getBadgeText({}),
+    );
+
+  it('shows Start Here progress, and nothing when the path is done or the setting is off', async () => {
+    await clearStorage();
+    const tab = await browser.context.newPage();
+    await expect.poll(badgeText).toBe('0/7');
+    const path = notes.path.map((s) => s.slug);
+    for (const slug of path.slice(0, 3)) await toggleInSidebar(tab, slug, true);
+    await expect.poll(badgeText).toBe('3/7');
+
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByTestId('fn-setting-badge').uncheck();
+    await expect.poll(badgeText).toBe('');
+    await options.getByTestId('fn-setting-badge').check();
+    await expect.poll(badgeText).toBe('3/7');
+
+    for (const slug of path.slice(3)) await toggleInSidebar(tab, slug, true);
+    await expect.poll(badgeText).toBe('');
+    await Promise.all([tab.close(), options.close()]);
+  });
+});
+
+describe('auto-mark at the end of the post', () => {
+  it('marks a post read (via auto) when its end is reached after a short stay, only when on', async () => {
+    await clearStorage();
+    const tab = await browser.context.newPage();
+    // Off by default: reaching the end marks nothing.
+    await tab.goto(postUrl('kurt-got-got'));
+    await tab.locator('p.last-updated').scrollIntoViewIfNeeded();
+    await tab.waitForTimeout(7000);
+    expect((await marks())['kurt-got-got']).toBeUndefined();
+
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByTestId('fn-setting-autoMark').check();
+    await tab.goto(postUrl('corrosion'));
+    await tab.locator('p.last-updated').scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => (await marks()).corrosion, { timeout: 15_000 })
+      .toMatchObject({ read: true, via: 'auto' });
+    await expect
+      .poll(() => tab.getByTestId('fn-mark-read').getAttribute('aria-pressed'))
+      .toBe('true');
+
+    // A post the reader unmarked stays unmarked.
+    await tab.goto(postUrl('kurt-got-got'));
+    await toggleInSidebar(tab, 'kurt-got-got', true);
+    await toggleInSidebar(tab, 'kurt-got-got', false);
+    await tab.reload();
+    await tab.locator('p.last-updated').scrollIntoViewIfNeeded();
+    await tab.waitForTimeout(7000);
+    expect((await marks())['kurt-got-got']).toMatchObject({ read: false, via: 'button' });
+    await Promise.all([tab.close(), options.close()]);
+  }, 120_000);
+});
