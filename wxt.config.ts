@@ -10,11 +10,19 @@ export default defineConfig({
   zip: {
     excludeSources: ['.output/**', 'node_modules/**', '.wxt/**', 'coverage/**', 'test-results/**'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Fly Field Notes',
     description:
       'Field notes for the Fly.io engineering blog, beside every post: a sidebar, archive search and reading progress.',
-    permissions: ['storage'],
+    // activeTab: the popup may open a post in the reader's current tab only when that tab is on
+    // fly.io, and without it tabs.query hides the tab's URL (content-script matches do not
+    // count). It asks for nothing at install and grants access to that one tab, on click.
+    permissions: ['storage', 'activeTab'],
+    // Only when the reader clicks "check for new posts" (data/feed-check.ts): visiting the blog
+    // refreshes the feed from the content script without it. Browsers grant hosts by origin.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://fly.io/blog/feed.xml'] }
+      : { optional_permissions: ['https://fly.io/blog/feed.xml'] }),
     // The address-bar keyword for archive search (entrypoints/background/omnibox.ts).
     omnibox: { keyword: 'fn' },
     commands: {

@@ -96,10 +96,11 @@ export const INDEX_OPTIONS = {
   storeFields: STORED,
   tokenize,
   processTerm,
-  extractField: (doc: SearchDocument, field: string): string => {
-    const value = doc[field as keyof SearchDocument];
-    return Array.isArray(value) ? value.join(' ') : String(value ?? '');
-  },
+  // Raw values, so stored fields keep their types (minutes a number, fromFeed a boolean);
+  // stringifyField turns them into text only for indexing.
+  extractField: (doc: SearchDocument, field: string): unknown => doc[field as keyof SearchDocument],
+  stringifyField: (value: unknown): string =>
+    Array.isArray(value) ? value.join(' ') : String(value ?? ''),
   searchOptions: SEARCH_OPTIONS,
   autoSuggestOptions: { ...SEARCH_OPTIONS, combineWith: 'AND' as const },
 };
