@@ -217,12 +217,17 @@ export function searchArchive(
 /** Queries that would find something, for a query that found nothing (best first). */
 export function suggestSpellings(index: ArchiveIndex, query: string, limit = 3): string[] {
   const normal = query.trim().toLowerCase();
+  const words = Math.max(1, query.trim().split(/\s+/).length);
   const out: string[] = [];
   const suggestions = [
     ...index.autoSuggest(query),
+    // Looser than the search itself: a query that found nothing may be further off.
     ...index.autoSuggest(query, { combineWith: 'OR', fuzzy: 0.34 }),
   ];
-  for (const { suggestion } of suggestions)
-    if (suggestion !== normal && !out.includes(suggestion)) out.push(suggestion);
+  for (const { suggestion } of suggestions) {
+    // A suggestion lists every term a post matched ("macaroons macaroon"): keep one per word.
+    const text = [...new Set(suggestion.split(' '))].slice(0, words).join(' ');
+    if (text !== normal && !out.includes(text)) out.push(text);
+  }
   return out.slice(0, limit);
 }

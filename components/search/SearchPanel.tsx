@@ -39,8 +39,12 @@ const LISTBOX_ID = 'fn-listbox';
 export function SearchPanel(props: SearchPanelProps) {
   const { query, filters, groups, activeSlug } = props;
   const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const total = groups.reduce((n, g) => n + g.results.length, 0);
   const filtered = filters.section !== '' || filters.unreadOnly || filters.shortOnly;
+
+  // `autofocus` is honoured only while a page loads; the box is rendered after that.
+  useEffect(() => inputRef.current?.focus(), []);
 
   useEffect(() => {
     if (activeSlug === undefined) return;
@@ -83,6 +87,7 @@ export function SearchPanel(props: SearchPanelProps) {
         aria-controls={LISTBOX_ID}
         aria-activedescendant={activeSlug === undefined ? undefined : optionId(activeSlug)}
         aria-describedby="fn-search-hint"
+        ref={inputRef}
         autoFocus
         autoComplete="off"
         spellcheck={false}
