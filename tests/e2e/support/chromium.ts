@@ -23,6 +23,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Reuse a profile (to test what survives a browser restart). */
   userDataDir?: string;
+  /** Let back/forward restore pages from the bfcache (Playwright turns it off by default). */
+  backForwardCache?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -32,6 +34,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
