@@ -43,7 +43,7 @@ describe('the popup before any query', () => {
     expect(slugs().slice(0, 7)).toEqual(pathSlugs);
     const rest = slugs().slice(7);
     expect(rest.length).toBeGreaterThan(0);
-    expect(rest.some((s) => pathSlugs.includes(s))).toBe(false);
+    expect(rest.some((s) => s !== null && pathSlugs.includes(s))).toBe(false);
     expect(rest[0]).toBe('unfortunately-mcp');
     const steps = screen.getAllByTestId('fn-result-step').map((el) => el.textContent);
     expect(steps[0]).toBe('Step 1/7');

@@ -53,7 +53,8 @@ describe('opening a post', () => {
   // The fake browser starts with no focused window; the popup always has one.
   let windowId: number;
   beforeEach(async () => {
-    windowId = (await fakeBrowser.windows.create({ focused: true })).id!;
+    const window = await fakeBrowser.windows.create({ focused: true });
+    windowId = window!.id!;
   });
   const urlsInWindow = async () => (await fakeBrowser.tabs.query({ windowId })).map((t) => t.url);
 
