@@ -10,7 +10,7 @@ const READ = ['litestream-revamped', 'corrosion', 'kamal-in-production', 'litest
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
-  browser = await launchWithExtension({ viewport: { width: 1100, height: 1400 } });
+  browser = await launchWithExtension({ viewport: { width: 1100, height: 1600 } });
 });
 afterAll(async () => {
   await browser?.close();
@@ -34,6 +34,14 @@ it('pictures the notes page with some posts read', async () => {
     .toContain(`${READ.length} of 30 posts read`);
   expect(await page.getByTestId('fn-history-bar').count()).toBe(14);
   mkdirSync('.github/screenshots', { recursive: true });
-  await page.screenshot({ path: OUT, fullPage: false });
+  // End the picture just below the highlighted next step, not halfway through a card.
+  const next = page.locator('[data-testid=fn-step][data-next="true"]');
+  expect(await next.getAttribute('data-slug')).toBe('kurt-got-got');
+  const box = await next.boundingBox();
+  if (!box) throw new Error('the next step is not laid out');
+  await page.screenshot({
+    path: OUT,
+    clip: { x: 0, y: 0, width: 1100, height: Math.ceil(box.y + box.height + 8) },
+  });
   await page.close();
 });

@@ -89,7 +89,8 @@ describe('the notes page in Chromium (light)', () => {
 
   it('renders every part, loading nothing from the network', async () => {
     const requests: string[] = [];
-    browser.context.on('request', (r) => requests.push(r.url()));
+    const record = (r: { url: () => string }) => requests.push(r.url());
+    browser.context.on('request', record);
     const page = await openNotes(browser);
     for (const id of [
       'fn-notes-header',
@@ -108,6 +109,7 @@ describe('the notes page in Chromium (light)', () => {
     expect(await page.getByTestId('fn-archive-post').count()).toBe(30);
     expect(await page.getByTestId('fn-notes-header').textContent()).toContain('30');
     await page.waitForLoadState('networkidle');
+    browser.context.off('request', record);
     expect(requests.filter((url) => !url.startsWith('chrome-extension://'))).toEqual([]);
     await page.close();
   });
