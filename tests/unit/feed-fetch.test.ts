@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerFeedBackground } from '../../entrypoints/background/feed';
 import { FEED_ENTRIES_KEY, loadFeedCache } from '../../data/feed-cache';
@@ -181,7 +182,7 @@ describe('the background feed listener', () => {
   });
 
   it('checks now only with the optional permission granted', async () => {
-    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false);
     const { calls, impl } = fakeFetch(
       () => new Response(fixtureFeedXml(), { headers: { ETag: '"v9"' } }),
     );
@@ -201,7 +202,7 @@ describe('the background feed listener', () => {
   });
 
   it('answers a check-now whose fetch fails with ok: false and the error', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
     vi.stubGlobal('fetch', fakeFetch(() => new Response('down', { status: 502 })).impl);
     const answer = await fakeBrowser.runtime.sendMessage({ type: FEED_CHECK_NOW });
     expect(answer).toMatchObject({
@@ -213,7 +214,7 @@ describe('the background feed listener', () => {
 
 describe('checkFeedNow (the options page button)', () => {
   it('asks for the feed origin first and stops if the reader declines', async () => {
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(false);
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     expect(await checkFeedNow()).toEqual({ ok: false, reason: 'denied', status: { count: 0 } });
     expect(request).toHaveBeenCalledWith({ origins: [FEED_URL] });
@@ -222,8 +223,8 @@ describe('checkFeedNow (the options page button)', () => {
 
   it('has the background check once granted', async () => {
     registerFeedBackground();
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
     vi.stubGlobal('fetch', fakeFetch(() => new Response(fixtureFeedXml())).impl);
     const result = await checkFeedNow();
     expect(result).toMatchObject({ ok: true, status: { count: 40 } });
