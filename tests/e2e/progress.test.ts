@@ -136,14 +136,14 @@ describe('no lost updates', () => {
     for (const { slug } of notes.path) {
       const step = check.locator(`[data-testid="fn-path-step"][data-slug="${slug}"]`);
       await expect
-        .poll(() => step.getAttribute('data-read'), slug)
+        .poll(() => step.getAttribute('data-read'), { message: slug })
         .toBe(String(!unmarked.has(slug)));
     }
     for (const slug of slugs) {
       await popup.getByTestId('fn-search').fill(titleOf(slug));
       const result = popup.locator(`[data-testid="fn-result"][data-slug="${slug}"]`);
       await expect
-        .poll(() => result.getAttribute('data-read'), slug)
+        .poll(() => result.getAttribute('data-read'), { message: slug })
         .toBe(String(!unmarked.has(slug)));
     }
     const options = await browser.openExtensionPage('options.html');
