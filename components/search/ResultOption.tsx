@@ -13,9 +13,8 @@ export interface ResultOptionProps {
 }
 
 /**
- * One post in the listbox. The read toggle is for the mouse and stays out of the tab order
- * (an option may hold no focusable control); keyboard users toggle the active result with
- * Alt+R, as the popup's hint says.
+ * One post in the listbox. The read toggle is for the mouse; keyboard users toggle the active
+ * result with Alt+R, as the popup's hint says.
  */
 export function ResultOption({ result, active, onOpen, onToggleRead }: ResultOptionProps) {
   const meta = [
@@ -54,21 +53,20 @@ export function ResultOption({ result, active, onOpen, onToggleRead }: ResultOpt
           <Highlight text={result.summary} terms={result.terms} />
         </span>
       )}
-      <button
-        type="button"
+      {/* Not a <button>: an option may hold no interactive element (its children are
+          presentational). Hidden from assistive tech, which has Alt+R and the "Read" text. */}
+      <span
         class="fn-result-read"
         data-testid="fn-result-read"
-        tabIndex={-1}
         aria-hidden="true"
         title={result.read ? 'Mark unread (Alt+R)' : 'Mark read (Alt+R)'}
-        aria-pressed={result.read}
         onClick={(e) => {
           e.stopPropagation();
           onToggleRead(result.slug);
         }}
       >
         {result.read ? '✓' : '○'}
-      </button>
+      </span>
     </li>
   );
 }

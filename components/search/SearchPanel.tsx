@@ -72,9 +72,9 @@ export function SearchPanel(props: SearchPanelProps) {
 
   return (
     <main class="fn-popup">
-      <label class="fn-search-label" for="fn-search">
-        Search the Fly Blog field notes
-      </label>
+      <h1 class="fn-search-label">
+        <label for="fn-search">Search the Fly Blog field notes</label>
+      </h1>
       <input
         id="fn-search"
         type="search"
