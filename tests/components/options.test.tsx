@@ -42,7 +42,7 @@ const storage = () => browser.storage.local.get(null);
 const renderPage = (sections?: preact.ComponentChildren) =>
   render(<OptionsApp notes={notes} services={services} sections={sections} />);
 
-function chooseFile(name: string, content: string | Uint8Array) {
+function chooseFile(name: string, content: string | Uint8Array<ArrayBuffer>) {
   const input = screen.getByTestId('fn-import') as HTMLInputElement;
   const file = new File([content], name, { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
