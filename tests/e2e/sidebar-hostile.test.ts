@@ -28,7 +28,11 @@ async function serve(
 }
 
 /** Computed styles of elements inside the sidebar's shadow root, by test id. */
-const styles = (page: Page, testId: string, props: string[]) =>
+const styles = (
+  page: Page,
+  testId: string,
+  props: string[],
+): Promise<Record<string, string | number | boolean>> =>
   page.evaluate(
     ({ testId, props }) => {
       const el = document

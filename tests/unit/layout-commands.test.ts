@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Tabs } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   initSidebarCommands,
@@ -9,6 +8,12 @@ import {
 type CommandListener = (command: string) => void;
 let fireCommand: CommandListener = () => undefined;
 
+/** What tabs.query answers (the fake's overloads do not type a plain promise). */
+function activeTabs(tabs: { id: number }[]) {
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((() =>
+    Promise.resolve(tabs)) as unknown as typeof fakeBrowser.tabs.query);
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
@@ -16,7 +21,7 @@ beforeEach(() => {
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
     fireCommand = listener as CommandListener;
   });
-  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as Tabs.Tab]);
+  activeTabs([{ id: 7 }]);
 });
 
 describe('the toggle command', () => {
@@ -39,22 +44,24 @@ describe('the toggle command', () => {
   it('does not fail on a tab without the sidebar, nor without an active tab', async () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
     await expect(toggleSidebarInActiveTab()).resolves.toBeUndefined();
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    activeTabs([]);
     await expect(toggleSidebarInActiveTab()).resolves.toBeUndefined();
   });
 });
 
 describe('opening the notes page', () => {
+  const noReply = () => undefined;
   it('opens notes.html for a valid message and nothing for anything else', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     initSidebarCommands();
     await fakeBrowser.runtime.onMessage.trigger(
       { type: 'fn:open-notes', url: 'https://evil/' },
       {},
+      noReply,
     );
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'fn:open' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'fn:open' }, {}, noReply);
     expect(create).not.toHaveBeenCalled();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'fn:open-notes' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'fn:open-notes' }, {}, noReply);
     expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/notes\.html$/) });
   });
 });
