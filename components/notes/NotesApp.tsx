@@ -6,7 +6,15 @@ import { fieldNotes, pathPosts, postsInSection } from '../../data/notes';
 import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes-export';
 import { isRead as isMarkedRead, type Progress } from '../../data/progress';
 import type { FieldNotes, Post } from '../../data/schema';
-import { buildIndex, searchSlugs } from '../../data/search';
+import {
+  buildIndex,
+  documentFromPost,
+  NO_FILTERS,
+  passesFilters,
+  searchArchive,
+  type ArchiveFilters,
+  type ArchiveIndex,
+} from '../../data/search';
 import type { ArchiveFilter } from './Archive';
 import { NotesPage } from './NotesPage';
 
@@ -35,25 +43,26 @@ const browserUrls: ObjectUrls = {
 
 const minutesOf = (posts: readonly Post[]) => posts.reduce((sum, p) => sum + p.minutes, 0);
 
-/** Posts that pass the filter: search order when there is a query, archive order otherwise. */
+/**
+ * Posts that pass the filter, through the popup's own search and filters: best match first when
+ * there is a query, archive order (newest first) otherwise.
+ */
 export function filterArchive(
   posts: readonly Post[],
   filter: ArchiveFilter,
-  matches: (query: string) => string[],
+  index: ArchiveIndex,
   isRead: (slug: string) => boolean,
 ): Post[] {
-  const query = filter.query.trim();
-  const ordered =
-    query === ''
-      ? [...posts]
-      : matches(query)
-          .map((slug) => posts.find((p) => p.slug === slug))
-          .filter((p): p is Post => p !== undefined);
-  return ordered.filter(
-    (p) =>
-      (filter.section === '' || p.section === filter.section) &&
-      !(filter.unreadOnly && isRead(p.slug)),
-  );
+  const filters: ArchiveFilters = {
+    ...NO_FILTERS,
+    section: filter.section,
+    unreadOnly: filter.unreadOnly,
+  };
+  if (filter.query.trim() === '')
+    return posts.filter((p) => passesFilters(documentFromPost(p), filters, isRead));
+  return searchArchive(index, filter.query, filters, isRead)
+    .map((hit) => posts.find((p) => p.slug === hit.slug))
+    .filter((p): p is Post => p !== undefined);
 }
 
 /** A Blob URL for `text` that lives as long as the text does. */
@@ -138,7 +147,7 @@ export function NotesApp({
       archive={{
         filter,
         total: notes.posts.length,
-        posts: filterArchive(notes.posts, filter, (q) => searchSlugs(index, q), isRead),
+        posts: filterArchive(notes.posts, filter, index, isRead),
       }}
       exports={{
         markdownUrl,

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NotesApp, filterArchive, type NotesProgressStore } from '../../components/notes/NotesApp';
 import { fieldNotes } from '../../data/notes';
 import { pathMarkdown } from '../../data/notes-export';
+import { buildIndex, NO_FILTERS, searchArchive } from '../../data/search';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
 
 const notes = fieldNotes();
@@ -250,14 +251,39 @@ describe('the archive', () => {
 });
 
 describe('filterArchive', () => {
-  it('keeps the search order when there is a query and drops unknown slugs', () => {
-    const result = filterArchive(
+  const index = buildIndex(notes.posts);
+  const none = () => false;
+
+  it('ranks by the popup search when there is a query, then applies the section', () => {
+    const all = filterArchive(
       notes.posts,
-      { query: 'x', section: '', unreadOnly: false },
-      () => ['corrosion', 'no-such-post', 'kurt-got-got'],
-      () => false,
+      { query: 'litestream', section: '', unreadOnly: false },
+      index,
+      none,
     );
-    expect(result.map((p) => p.slug)).toEqual(['corrosion', 'kurt-got-got']);
+    expect(all.map((p) => p.slug)).toEqual(
+      searchArchive(index, 'litestream', NO_FILTERS, none).map((h) => h.slug),
+    );
+    const inSection = filterArchive(
+      notes.posts,
+      { query: 'agents', section: 'AI Agents & MCP', unreadOnly: false },
+      index,
+      none,
+    );
+    expect(inSection.length).toBeGreaterThan(0);
+    expect(inSection.every((p) => p.section === 'AI Agents & MCP')).toBe(true);
+  });
+
+  it('keeps archive order without a query and leaves out read posts when asked', () => {
+    const unread = filterArchive(
+      notes.posts,
+      { query: '', section: '', unreadOnly: true },
+      index,
+      (slug) => slug === 'corrosion',
+    );
+    expect(unread.map((p) => p.slug)).toEqual(
+      notes.posts.filter((p) => p.slug !== 'corrosion').map((p) => p.slug),
+    );
   });
 });
 
