@@ -11,11 +11,22 @@ import { feedCheckDue, loadFeedMeta } from '../../data/feed-cache';
 import { fetchFeed, feedUrlFor } from '../../data/feed-fetch';
 import { FEED_FETCHED, type FeedFetchOutcome } from '../../data/feed-schema';
 
+/**
+ * Firefox gives content scripts the extension's origin for plain fetch(), which makes the feed a
+ * cross-origin request that needs a host permission; `content.fetch` sends it as the page does,
+ * same-origin. Chrome's content-script fetch is the page's origin already.
+ */
+function pageFetch(): typeof fetch {
+  const page = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return typeof page?.fetch === 'function' ? page.fetch.bind(page) : fetch.bind(globalThis);
+}
+
 async function refreshIfDue(ctx: ContentScriptContext): Promise<void> {
   const meta = await loadFeedMeta();
   if (ctx.isInvalid || !feedCheckDue(meta, Date.now())) return;
   const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), meta, {
     signal: ctx.signal,
+    fetchImpl: pageFetch(),
   });
   // Torn down mid-fetch (extension reloaded, page left): the answer is not worth reporting.
   if (ctx.isInvalid) return;

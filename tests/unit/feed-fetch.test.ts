@@ -20,6 +20,14 @@ function fakeFetch(answer: () => Response | Promise<Response>) {
   });
   return { calls, impl: impl as unknown as typeof fetch };
 }
+// The permissions API is not mocked by the fake browser; its overloads hide the promise type.
+let granted: Record<'contains' | 'request', boolean> = { contains: false, request: false };
+function grant(method: 'contains' | 'request', value: boolean) {
+  granted = { ...granted, [method]: value };
+  const spy = vi.spyOn(browser.permissions, method);
+  spy.mockImplementation((() => Promise.resolve(granted[method])) as never);
+  return spy;
+}
 const headersOf = (call: Call | undefined) => new Headers(call?.init?.headers);
 
 beforeEach(() => {
@@ -182,7 +190,7 @@ describe('the background feed listener', () => {
   });
 
   it('checks now only with the optional permission granted', async () => {
-    const contains = vi.spyOn(browser.permissions, 'contains').mockResolvedValue(false);
+    const contains = grant('contains', false);
     const { calls, impl } = fakeFetch(
       () => new Response(fixtureFeedXml(), { headers: { ETag: '"v9"' } }),
     );
@@ -193,7 +201,7 @@ describe('the background feed listener', () => {
     });
     expect(calls).toHaveLength(0);
 
-    contains.mockResolvedValue(true);
+    grant('contains', true);
     const answer = await fakeBrowser.runtime.sendMessage({ type: FEED_CHECK_NOW });
     expect(answer).toMatchObject({ ok: true, status: { count: 40 } });
     expect(calls.map((c) => c.url)).toEqual([FEED_URL]);
@@ -202,7 +210,7 @@ describe('the background feed listener', () => {
   });
 
   it('answers a check-now whose fetch fails with ok: false and the error', async () => {
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+    grant('contains', true);
     vi.stubGlobal('fetch', fakeFetch(() => new Response('down', { status: 502 })).impl);
     const answer = await fakeBrowser.runtime.sendMessage({ type: FEED_CHECK_NOW });
     expect(answer).toMatchObject({
@@ -214,7 +222,7 @@ describe('the background feed listener', () => {
 
 describe('checkFeedNow (the options page button)', () => {
   it('asks for the feed origin first and stops if the reader declines', async () => {
-    const request = vi.spyOn(browser.permissions, 'request').mockResolvedValue(false);
+    const request = grant('request', false);
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     expect(await checkFeedNow()).toEqual({ ok: false, reason: 'denied', status: { count: 0 } });
     expect(request).toHaveBeenCalledWith({ origins: [FEED_URL] });
@@ -223,8 +231,8 @@ describe('checkFeedNow (the options page button)', () => {
 
   it('has the background check once granted', async () => {
     registerFeedBackground();
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
-    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true);
+    grant('request', true);
+    grant('contains', true);
     vi.stubGlobal('fetch', fakeFetch(() => new Response(fixtureFeedXml())).impl);
     const result = await checkFeedNow();
     expect(result).toMatchObject({ ok: true, status: { count: 40 } });
