@@ -8,6 +8,7 @@
 // Entries that do not come from the field notes (posts "from the feed") are counted the same way
 // and flagged `fromFeed` so the chart can draw them apart.
 import * as z from 'zod/mini';
+import type { ArchivePost } from './feed-merge';
 import type { Post } from './schema';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -61,6 +62,23 @@ export function entriesFromPosts(
     ...placePost(post),
     read: isRead(post.slug),
     fromFeed: false,
+  }));
+}
+
+/**
+ * History entries for the combined archive (`archivePosts(notes, feed)` from feed-merge.ts):
+ * annotated posts as above (with any day the feed settled), feed-only posts flagged `fromFeed`.
+ */
+export function entriesFromArchive(
+  archive: readonly ArchivePost[],
+  isRead: (slug: string) => boolean,
+): HistoryEntry[] {
+  return archive.map((post) => ({
+    slug: post.slug,
+    title: post.title,
+    ...(post.fromFeed ? { month: monthOf(post.date), approximate: false } : placePost(post)),
+    read: isRead(post.slug),
+    fromFeed: post.fromFeed,
   }));
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  entriesFromArchive,
   entriesFromPosts,
   monthLabel,
   monthsBetween,
@@ -9,6 +10,8 @@ import {
   postingHistory,
   type HistoryEntry,
 } from '../../data/history';
+import { archivePosts } from '../../data/feed-merge';
+import type { FeedEntry } from '../../data/feed-schema';
 import { fieldNotes } from '../../data/notes';
 
 const posts = fieldNotes().posts;
@@ -167,5 +170,33 @@ describe('postDateText', () => {
     expect(postDateText({ dateRange: { from: '2025-07-22', to: '2025-08-11' } })).toBe(
       'between 2025-07-22 and 2025-08-11',
     );
+  });
+});
+
+describe('entriesFromArchive (the notes merged with the feed)', () => {
+  it('draws feed-only posts apart and places a range the feed settled in its exact month', () => {
+    const feed: FeedEntry[] = [
+      {
+        slug: 'a-newer-post',
+        title: 'A Newer Post',
+        url: 'https://fly.io/blog/a-newer-post/',
+        date: '2026-04-02',
+        teaser: '',
+      },
+      // The feed settles the day of a post the notes only bound by a range crossing months.
+      {
+        slug: 'the-future-isn-t-model-agnostic',
+        title: "The Future Isn't Model Agnostic",
+        url: 'https://fly.io/blog/the-future-isn-t-model-agnostic/',
+        date: '2025-08-05',
+        teaser: '',
+      },
+    ];
+    const archive = archivePosts(posts, feed);
+    const bars = postingHistory(entriesFromArchive(archive, () => false));
+    expect(bars.reduce((sum, b) => sum + b.count, 0)).toBe(31);
+    expect(bars[bars.length - 1]).toMatchObject({ month: '2026-04', count: 1, fromFeed: 1 });
+    expect(bars.find((b) => b.month === '2025-07')).toMatchObject({ count: 0 });
+    expect(bars.find((b) => b.month === '2025-08')).toMatchObject({ count: 4, approximate: 0 });
   });
 });
