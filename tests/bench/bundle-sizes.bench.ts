@@ -1,0 +1,90 @@
+// Sizes of the built extension against their budgets, for BENCHMARKS.md. The same budgets are
+// enforced by tests/e2e/budgets.test.ts; this file only reports them.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import {
+  BUDGETS,
+  contentScriptFiles,
+  extensionPages,
+  formatKb,
+  makeStoreZips,
+  outputDir,
+  pageJs,
+} from '../e2e/support/bundle-sizes';
+import { writeBenchResult, type BenchTable } from './results';
+
+const verdict = (size: number, budget: number) =>
+  size <= budget
+    ? `within (${Math.round((size / budget) * 100)} %)`
+    : `**over** by ${formatKb(size - budget)}`;
+
+it('measures the built output against its budgets', () => {
+  const rows: (string | number)[][] = [];
+  for (const build of ['chrome-mv3', 'firefox-mv2']) {
+    const dir = join(outputDir(), build);
+    const content = contentScriptFiles(dir);
+    const js = content.js.reduce((n, f) => n + f.gzip, 0);
+    const raw = content.js.reduce((n, f) => n + f.raw, 0);
+    rows.push([
+      build,
+      'content script JS',
+      formatKb(raw),
+      formatKb(js),
+      formatKb(BUDGETS.contentScriptGzip),
+      verdict(js, BUDGETS.contentScriptGzip),
+    ]);
+    const css = content.css.reduce((n, f) => n + f.gzip, 0);
+    rows.push([
+      build,
+      'content script CSS',
+      formatKb(content.css.reduce((n, f) => n + f.raw, 0)),
+      formatKb(css),
+      '–',
+      '–',
+    ]);
+    for (const page of extensionPages(dir)) {
+      const p = pageJs(dir, page);
+      rows.push([
+        build,
+        `${page} JS (${p.files.length} files)`,
+        formatKb(p.raw),
+        formatKb(p.gzip),
+        formatKb(BUDGETS.pageJsGzip),
+        verdict(p.gzip, BUDGETS.pageJsGzip),
+      ]);
+    }
+  }
+  const zips = makeStoreZips();
+  try {
+    for (const [name, path, budget] of [
+      ['Chrome store zip', zips.chromeZip, BUDGETS.chromeZip],
+      ['Firefox store zip', zips.firefoxZip, undefined],
+      ['Firefox sources zip', zips.sourcesZip, undefined],
+    ] as const) {
+      const size = readFileSync(path).length;
+      rows.push([
+        'zip',
+        name,
+        formatKb(size),
+        '–',
+        budget ? formatKb(budget) : '–',
+        budget ? verdict(size, budget) : '–',
+      ]);
+    }
+  } finally {
+    rmSync(zips.outDir, { recursive: true, force: true });
+  }
+  const table: BenchTable = {
+    title: 'Bundle sizes against their budgets',
+    method:
+      'Sizes of the production build (`npm run build`) and of the store zips (`wxt zip`, as `npm run zip` makes them). ' +
+      "Gzip is level 9 per file; a page's JS is its entry chunk plus every chunk it imports statically. " +
+      'tests/e2e/budgets.test.ts fails the test suite when a budget is exceeded.',
+    columns: ['build', 'what', 'raw', 'gzip', 'budget', 'verdict'],
+    rows,
+  };
+  writeBenchResult('bundle-sizes', [table]);
+  console.log(rows.map((r) => r.join(' | ')).join('\n'));
+  expect(rows.length).toBeGreaterThan(4);
+}, 120_000);
