@@ -124,7 +124,7 @@ describe('corrupt stored values', () => {
       calls += 1;
       if (calls === 2) await browser.storage.local.set({ 'read:as-text': good });
       return realGet(keys);
-    }) as typeof browser.storage.local.get;
+    }) as unknown as typeof browser.storage.local.get;
     await upgradeStorage(1000);
     browser.storage.local.get = realGet;
     expect((await all())['read:as-text']).toEqual(good);
