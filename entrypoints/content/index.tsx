@@ -111,6 +111,7 @@ export default defineContentScript({
       const next = blogPageForUrl(url);
       if (next.kind === 'other') return ui.remove();
       page = next;
+      // Repainting with a new page object also reloads the marks: nothing stays stale.
       if (container) paint();
       else ui.mount();
     });

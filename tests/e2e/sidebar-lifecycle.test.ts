@@ -55,6 +55,25 @@ describe('history navigation', () => {
     expect(await hosts(page)).toBe(1);
     await page.close();
   });
+
+  it('keeps the sidebar when a link starts a navigation that never leaves the page', async () => {
+    const page = await open('https://fly.io/blog/corrosion/');
+    // 204 No Content: the browser starts navigating, then stays on the page.
+    await page.route('https://fly.io/docs/no-content/', (route) => route.fulfill({ status: 204 }));
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '/docs/no-content/';
+      a.id = 'nowhere';
+      a.textContent = 'nowhere';
+      document.querySelector('article')!.append(a);
+    });
+    await page.locator('#nowhere').click();
+    await page.waitForTimeout(1000);
+    expect(page.url()).toBe('https://fly.io/blog/corrosion/');
+    expect(await hosts(page)).toBe(1);
+    expect(await shownSlug(page)).toBe('corrosion');
+    await page.close();
+  });
 });
 
 describe('back/forward cache', () => {
