@@ -103,3 +103,34 @@ for (const theme of ['light', 'dark'] as const)
       await page.close();
     });
   });
+
+describe('the page’s own dark mode', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension({ colorScheme: 'light' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('turns the sidebar dark on a dark page under a light OS, and back when the page switches', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent =
+          'html.dark { background: #111118; color-scheme: dark } html.dark body { color: #eee }';
+        document.head.append(style);
+        document.documentElement.classList.add('dark');
+      });
+    });
+    await page.goto('https://fly.io/blog/corrosion/');
+    await page.getByTestId('fn-sidebar').waitFor();
+    const root = page.getByTestId('fn-root');
+    expect(await root.getAttribute('data-theme')).toBe('dark');
+    expect(await scan(page)).toEqual([]);
+    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+    await expect.poll(() => root.getAttribute('data-theme')).toBe('light');
+    await page.close();
+  });
+});
