@@ -44,6 +44,7 @@ export function HistoryChart({ bars }: HistoryChartProps) {
   const shown = bars.find((b) => b.month === active);
   const total = bars.reduce((sum, b) => sum + b.count, 0);
   const approximate = bars.reduce((sum, b) => sum + b.approximate, 0);
+  const fromFeed = bars.reduce((sum, b) => sum + b.fromFeed, 0);
 
   return (
     <section class="fn-part" id="posting-history" aria-labelledby="fn-history-heading">
@@ -52,6 +53,9 @@ export function HistoryChart({ bars }: HistoryChartProps) {
         {plural(total, 'post')} from {bars[0] ? monthLabel(bars[0].month) : ''} to{' '}
         {bars.length > 0 ? monthLabel(bars[bars.length - 1]!.month) : ''}, per month; the lower,
         stronger-coloured part of each bar is what you have read.
+        {fromFeed > 0
+          ? ` ${plural(fromFeed, 'post')} from the blog's feed ${fromFeed === 1 ? 'has' : 'have'} no field notes yet and ${fromFeed === 1 ? 'is' : 'are'} drawn apart.`
+          : ''}
         {approximate > 0
           ? ` ≈ marks a month holding a post whose date range crosses months: it is counted in the range's first month.`
           : ''}

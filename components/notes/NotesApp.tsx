@@ -1,7 +1,9 @@
 // The notes page's state: the reader's progress (kept live from storage), the archive filter,
 // the export files and the clipboard status. Rendering is NotesPage's.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { entriesFromPosts, postingHistory } from '../../data/history';
+import { archivePosts } from '../../data/feed-merge';
+import type { FeedEntry } from '../../data/feed-schema';
+import { entriesFromArchive, postingHistory } from '../../data/history';
 import { fieldNotes, pathPosts, postsInSection } from '../../data/notes';
 import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes-export';
 import { isRead as isMarkedRead, type Progress } from '../../data/progress';
@@ -24,6 +26,12 @@ export interface NotesProgressStore {
   setRead: (slug: string, read: boolean) => Promise<unknown>;
 }
 
+/** The blog's feed as cached by the background: newer posts the field notes do not hold yet. */
+export interface FeedSource {
+  load: () => Promise<readonly FeedEntry[]>;
+  watch: (onChange: (entries: readonly FeedEntry[]) => void) => () => void;
+}
+
 export interface ObjectUrls {
   create: (blob: Blob) => string;
   revoke: (url: string) => void;
@@ -32,6 +40,8 @@ export interface ObjectUrls {
 export interface NotesAppProps {
   store: NotesProgressStore;
   copyText: (text: string) => Promise<void>;
+  /** Without a feed the chart shows the field notes' posts only. */
+  feed?: FeedSource;
   objectUrls?: ObjectUrls;
   now?: () => Date;
 }
@@ -75,6 +85,7 @@ function useObjectUrl(text: string, type: string, urls: ObjectUrls): string {
 export function NotesApp({
   store,
   copyText,
+  feed,
   objectUrls = browserUrls,
   now = () => new Date(),
 }: NotesAppProps) {
@@ -97,6 +108,19 @@ export function NotesApp({
       stop();
     };
   }, [store]);
+
+  const [feedEntries, setFeedEntries] = useState<readonly FeedEntry[]>([]);
+  useEffect(() => {
+    if (!feed) return;
+    let live = true;
+    void feed.load().then((entries) => live && setFeedEntries(entries));
+    const stop = feed.watch((entries) => live && setFeedEntries(entries));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [feed]);
+  const archive = useMemo(() => archivePosts(notes.posts, feedEntries), [notes, feedEntries]);
 
   const isRead = (slug: string) => isMarkedRead(progress, slug);
   const readPosts = notes.posts.filter((p) => isRead(p.slug));
@@ -143,7 +167,7 @@ export function NotesApp({
           readCount: posts.filter((p) => isRead(p.slug)).length,
         };
       })}
-      history={postingHistory(entriesFromPosts(notes.posts, isRead))}
+      history={postingHistory(entriesFromArchive(archive, isRead))}
       archive={{
         filter,
         total: notes.posts.length,

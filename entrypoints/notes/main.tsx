@@ -1,5 +1,10 @@
 import { render } from 'preact';
-import { NotesApp, type NotesProgressStore } from '../../components/notes/NotesApp';
+import {
+  NotesApp,
+  type FeedSource,
+  type NotesProgressStore,
+} from '../../components/notes/NotesApp';
+import { loadFeedPosts, watchFeed } from '../../data/feed-cache';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
 import './style.css';
 
@@ -9,7 +14,12 @@ const store: NotesProgressStore = {
   setRead: (slug, read) => setRead(slug, read, 'notes'),
 };
 
+const feed: FeedSource = {
+  load: loadFeedPosts,
+  watch: (onChange) => watchFeed((cache) => onChange(cache.entries)),
+};
+
 const copyText = (text: string) => navigator.clipboard.writeText(text);
 
 const root = document.getElementById('app');
-if (root) render(<NotesApp store={store} copyText={copyText} />, root);
+if (root) render(<NotesApp store={store} feed={feed} copyText={copyText} />, root);

@@ -1,7 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NotesApp, filterArchive, type NotesProgressStore } from '../../components/notes/NotesApp';
+import {
+  NotesApp,
+  filterArchive,
+  type FeedSource,
+  type NotesProgressStore,
+} from '../../components/notes/NotesApp';
+import { FEED_ENTRIES_KEY, loadFeedPosts, watchFeed } from '../../data/feed-cache';
 import { fieldNotes } from '../../data/notes';
 import { pathMarkdown } from '../../data/notes-export';
 import { buildIndex, NO_FILTERS, searchArchive } from '../../data/search';
@@ -38,9 +44,15 @@ function memoryUrls() {
 
 const testIds = (id: string) => screen.queryAllByTestId(id);
 
+// The real feed cache over the fake storage, as the entrypoint wires it.
+const feed: FeedSource = {
+  load: loadFeedPosts,
+  watch: (onChange) => watchFeed((cache) => onChange(cache.entries)),
+};
+
 function renderPage(copyText = vi.fn(() => Promise.resolve())) {
   const urls = memoryUrls();
-  render(<NotesApp store={store} copyText={copyText} objectUrls={urls} />);
+  render(<NotesApp store={store} feed={feed} copyText={copyText} objectUrls={urls} />);
   return { urls, copyText };
 }
 
@@ -191,6 +203,31 @@ describe('the posting-history chart', () => {
     expect(rows).toHaveLength(14);
     expect(rows[5]!.textContent).toContain('July 2025');
     expect(rows[5]!.textContent).toContain('1 (1 approximate)');
+  });
+});
+
+describe('the chart with the blog feed', () => {
+  it('adds the feed-only posts live, drawn apart, while the notes keep their 30', async () => {
+    renderPage();
+    expect(testIds('fn-history-bar')).toHaveLength(14);
+    await fakeBrowser.storage.local.set({
+      [FEED_ENTRIES_KEY]: [
+        {
+          slug: 'a-newer-post',
+          title: 'A Newer Post',
+          url: 'https://fly.io/blog/a-newer-post/',
+          date: '2026-05-04',
+          teaser: 'Something new.',
+        },
+      ],
+    });
+    await waitFor(() => expect(testIds('fn-history-bar')).toHaveLength(16));
+    const may = testIds('fn-history-bar').find((b) => b.dataset.month === '2026-05')!;
+    expect(may.dataset.count).toBe('1');
+    expect(may.querySelectorAll('.fn-bar-feed')).toHaveLength(1);
+    expect(may.getAttribute('aria-label')).toContain('1 from the feed');
+    expect(screen.getByTestId('fn-notes-posts').textContent).toBe('30');
+    expect(testIds('fn-archive-post')).toHaveLength(30);
   });
 });
 
