@@ -109,8 +109,13 @@ function leadHtml(html: string): string | undefined {
 
 /** A sentence or two of plain text: the lead paragraph, else the first paragraph, else summary. */
 export function teaserFromHtml(contentHtml: string, summaryHtml = ''): string {
-  const candidates = [leadHtml(contentHtml), FIRST_PARAGRAPH.exec(contentHtml)?.[1], summaryHtml];
-  for (const html of candidates) {
+  const candidates = [
+    () => leadHtml(contentHtml),
+    () => FIRST_PARAGRAPH.exec(contentHtml)?.[1],
+    () => summaryHtml,
+  ];
+  for (const candidate of candidates) {
+    const html = candidate();
     const text = html === undefined ? '' : htmlToText(html);
     if (text !== '') return firstSentences(text, TEASER_CHARS);
   }
