@@ -183,6 +183,30 @@ describe('the notes page in Chromium (light)', () => {
     await page.close();
   });
 
+  it('draws the posts of the cached feed apart, live', async () => {
+    const page = await openNotes(browser);
+    await browser.worker.evaluate(async () => {
+      const { storage } = (globalThis as unknown as ChromeStorageLocal).chrome;
+      await storage.local.set({
+        'feed:entries': [
+          {
+            slug: 'a-newer-post',
+            title: 'A Newer Post',
+            url: 'https://fly.io/blog/a-newer-post/',
+            date: '2026-05-04',
+            teaser: 'Something new.',
+          },
+        ],
+      });
+    });
+    const may = page.locator('[data-testid=fn-history-bar][data-month="2026-05"]');
+    await expect.poll(() => may.getAttribute('data-count')).toBe('1');
+    expect(await may.locator('.fn-bar-feed').count()).toBe(1);
+    expect(await page.getByTestId('fn-history-bar').count()).toBe(16);
+    expect(await page.getByTestId('fn-archive-post').count()).toBe(30);
+    await page.close();
+  });
+
   it('searches and filters the archive', async () => {
     const page = await openNotes(browser);
     await page.getByTestId('fn-archive-search').fill('macaroons');
