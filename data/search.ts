@@ -128,6 +128,8 @@ export function loadIndex(json: string): ArchiveIndex {
   return MiniSearch.loadJSON<SearchDocument>(json, INDEX_OPTIONS);
 }
 
+const ENOUGH_ALL_WORD_MATCHES = 20;
+
 /**
  * Every match, posts that match all query words first, then those that match only some (ranked
  * among themselves). A query made only of common words searches those words.
@@ -142,6 +144,9 @@ function rankedResults(
     ? { filter }
     : { filter, processTerm: (t) => t };
   const all = index.search(query, { ...options, combineWith: 'AND' });
+  // The looser pass only where it can add something a reader would scroll to: a query of
+  // several words whose every-word matches are few. It doubles the cost of a keystroke.
+  if (query.trim().split(/\s+/).length < 2 || all.length >= ENOUGH_ALL_WORD_MATCHES) return all;
   const seen = new Set(all.map((r) => r.id as string));
   for (const result of index.search(query, { ...options, combineWith: 'OR' }))
     if (!seen.has(result.id as string)) all.push(result);
