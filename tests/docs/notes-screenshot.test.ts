@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/support/chromium';
 
 const OUT = '.github/screenshots/notes.png';
+const HISTORY_OUT = '.github/screenshots/notes-history.png';
 const READ = ['litestream-revamped', 'corrosion', 'kamal-in-production', 'litestream-vfs'];
 
 let browser: ExtensionBrowser;
@@ -43,5 +44,17 @@ it('pictures the notes page with some posts read', async () => {
     path: OUT,
     clip: { x: 0, y: 0, width: 1100, height: Math.ceil(box.y + box.height + 8) },
   });
+  await page.close();
+});
+
+it('pictures the posting-history chart with a month shown', async () => {
+  const page = await browser.openExtensionPage('notes.html');
+  const october = page.locator('[data-testid=fn-history-bar][data-month="2025-10"]');
+  await expect.poll(() => october.getAttribute('data-read')).toBe('1');
+  await october.hover();
+  await expect
+    .poll(() => page.getByTestId('fn-history-detail').textContent())
+    .toContain('October 2025: 3 posts, 1 read');
+  await page.locator('#posting-history').screenshot({ path: HISTORY_OUT });
   await page.close();
 });
