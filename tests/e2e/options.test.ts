@@ -5,9 +5,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
 import { importCases } from '../fixtures/imports/cases';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
+
+// These wait for state to arrive (storage events, page loads) and time nothing; the default
+// one-second poll is too tight when the 2-core machine is busy.
+const poll = <T>(read: () => T, options: ExpectPollOptions = {}) =>
+  expect.poll(read, { timeout: 5000, ...options });
 
 interface ChromeApi {
   chrome: {
@@ -43,9 +48,9 @@ async function markInSidebar(slug: string): Promise<void> {
   const tab = await browser.context.newPage();
   await tab.goto(`https://fly.io/blog/${slug}/`);
   const button = tab.getByTestId('fn-mark-read');
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+  await poll(() => button.getAttribute('aria-pressed')).toBe('false');
   await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  await poll(() => button.getAttribute('aria-pressed')).toBe('true');
   await tab.close();
 }
 
@@ -66,9 +71,9 @@ describe('export, reset, import', () => {
     expect(Object.keys(before)).toHaveLength(3);
 
     const options = await browser.openExtensionPage('options.html');
-    await expect
-      .poll(() => options.getByTestId('fn-progress-summary').textContent())
-      .toContain('read 3 of 30');
+    await poll(() => options.getByTestId('fn-progress-summary').textContent()).toContain(
+      'read 3 of 30',
+    );
     const json = await download(options, 'fn-export-json');
     expect(json.name).toMatch(/^fly-field-notes-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect(JSON.parse(json.text)).toMatchObject({ format: 'fly-field-notes-backup', version: 1 });
@@ -78,8 +83,8 @@ describe('export, reset, import', () => {
 
     await options.getByTestId('fn-reset').click();
     await options.getByTestId('fn-reset-confirm').click();
-    await expect.poll(marks).toEqual({});
-    await expect.poll(() => options.getByTestId('fn-undo').count()).toBe(1);
+    await poll(marks).toEqual({});
+    await poll(() => options.getByTestId('fn-undo').count()).toBe(1);
 
     await options.getByTestId('fn-import').setInputFiles({
       name: json.name,
@@ -87,14 +92,12 @@ describe('export, reset, import', () => {
       buffer: Buffer.from(json.text),
     });
     const preview = options.getByTestId('fn-import-preview');
-    await expect.poll(() => preview.count()).toBe(1);
+    await poll(() => preview.count()).toBe(1);
     expect(await options.getByTestId('fn-import-added').textContent()).toBe('add 3 new marks');
     expect(await marks()).toEqual({});
     await options.getByTestId('fn-import-apply').click();
-    await expect.poll(marks).toEqual(before);
-    await expect
-      .poll(() => options.getByTestId('fn-import-done').textContent())
-      .toContain('3 new marks');
+    await poll(marks).toEqual(before);
+    await poll(() => options.getByTestId('fn-import-done').textContent()).toContain('3 new marks');
     await options.close();
   });
 
@@ -109,9 +112,9 @@ describe('export, reset, import', () => {
     expect(await marks()).toEqual(before);
     await options.getByTestId('fn-reset').click();
     await options.getByTestId('fn-reset-confirm').click();
-    await expect.poll(marks).toEqual({});
+    await poll(marks).toEqual({});
     await options.getByTestId('fn-undo').click();
-    await expect.poll(marks).toEqual(before);
+    await poll(marks).toEqual(before);
     expect(await options.getByTestId('fn-reset-status').textContent()).toContain(
       '2 marks restored',
     );
@@ -137,7 +140,7 @@ describe('bad import files', () => {
         mimeType: 'application/json',
         buffer: readFileSync(join(dir, c.file)),
       });
-      await expect.poll(() => error.textContent(), { message: c.file }).toMatch(c.error);
+      await poll(() => error.textContent(), { message: c.file }).toMatch(c.error);
       expect(await options.getByTestId('fn-import-preview').count(), c.file).toBe(0);
       // A fresh choice clears the message, so each file's message is its own.
       await input.setInputFiles({
@@ -145,7 +148,7 @@ describe('bad import files', () => {
         mimeType: 'application/json',
         buffer: readFileSync(join(dir, 'valid.json')),
       });
-      await expect.poll(() => error.count()).toBe(0);
+      await poll(() => error.count()).toBe(0);
     }
     // Generated here rather than committed: a 10 MB file is refused by its size.
     await input.setInputFiles({
@@ -153,22 +156,23 @@ describe('bad import files', () => {
       mimeType: 'application/json',
       buffer: Buffer.alloc(10 * 1024 * 1024, 0x20),
     });
-    await expect.poll(() => error.textContent()).toMatch(/10\.0 MB; a backup is at most 5\.0 MB/);
+    await poll(() => error.textContent()).toMatch(/10\.0 MB; a backup is at most 5\.0 MB/);
     expect(await storageGet(worker)).toEqual(before);
     await options.close();
-  });
+  }, 120_000);
 
   it('keeps marks for posts the notes do not know, and shows it in the preview', async () => {
     await clearStorage();
     const options = await browser.openExtensionPage('options.html');
     await options.getByTestId('fn-import').setInputFiles(join(dir, 'unknown-slugs-kept.json'));
-    await expect
-      .poll(() => options.getByTestId('fn-import-unknown').textContent())
-      .toContain('a-post-from-next-year');
+    await poll(() => options.getByTestId('fn-import-unknown').textContent()).toContain(
+      'a-post-from-next-year',
+    );
     await options.getByTestId('fn-import-apply').click();
-    await expect
-      .poll(async () => Object.keys(await marks()).sort())
-      .toEqual(['read:a-post-from-next-year', 'read:corrosion']);
+    await poll(async () => Object.keys(await marks()).sort()).toEqual([
+      'read:a-post-from-next-year',
+      'read:corrosion',
+    ]);
     await options.close();
   });
 });
@@ -188,24 +192,20 @@ describe('settings', () => {
       const box = options.getByTestId(`fn-setting-${name}`);
       const was = await box.isChecked();
       await box.setChecked(!was);
-      await expect
-        .poll(
-          async () =>
-            ((await storageGet(worker)).prefs as Record<string, unknown> | undefined)?.[name],
-        )
-        .toBe(!was);
+      await poll(
+        async () =>
+          ((await storageGet(worker)).prefs as Record<string, unknown> | undefined)?.[name],
+      ).toBe(!was);
     }
     await options.getByTestId('fn-setting-sidebarSide').selectOption('left');
-    await expect
-      .poll(async () => ((await storageGet(worker)).prefs as Record<string, unknown>).sidebarSide)
-      .toBe('left');
+    await poll(
+      async () => ((await storageGet(worker)).prefs as Record<string, unknown>).sidebarSide,
+    ).toBe('left');
     // The page follows changes made elsewhere.
     await setStorage({
       prefs: { ...((await storageGet(worker)).prefs as object), sidebarSide: 'right' },
     });
-    await expect
-      .poll(() => options.getByTestId('fn-setting-sidebarSide').inputValue())
-      .toBe('right');
+    await poll(() => options.getByTestId('fn-setting-sidebarSide').inputValue()).toBe('right');
     await options.close();
   });
 });
@@ -251,11 +251,11 @@ describe('accessibility', () => {
     const dir = join(import.meta.dirname, '../fixtures/imports');
     const options = await browser.openExtensionPage('options.html');
     await options.getByTestId('fn-import').setInputFiles(join(dir, 'unknown-slugs-kept.json'));
-    await expect.poll(() => options.getByTestId('fn-import-preview').count()).toBe(1);
+    await poll(() => options.getByTestId('fn-import-preview').count()).toBe(1);
     expect(await seriousViolations(options)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'dark' });
     await options.getByTestId('fn-import').setInputFiles(join(dir, 'future-version.json'));
-    await expect.poll(() => options.getByTestId('fn-import-error').count()).toBe(1);
+    await poll(() => options.getByTestId('fn-import-error').count()).toBe(1);
     await options.getByTestId('fn-reset').click();
     expect(await seriousViolations(options)).toEqual([]);
     await options.close();
@@ -287,9 +287,9 @@ describe('after an update', () => {
     await old.close();
     const updated = await launchWithExtension({ userDataDir: profile });
     try {
-      await expect
-        .poll(async () => (await storageGet(updated.worker)).progress, { timeout: 10_000 })
-        .toBeUndefined();
+      await poll(async () => (await storageGet(updated.worker)).progress, {
+        timeout: 10_000,
+      }).toBeUndefined();
       const items = await storageGet(updated.worker);
       expect(items.progressVersion).toBe(2);
       expect(items['read:corrosion']).toEqual({
@@ -313,16 +313,16 @@ describe('after an update', () => {
       ).toMatchObject({ value: 'corrupt' });
 
       const options = await updated.openExtensionPage('options.html');
-      await expect
-        .poll(() => options.getByTestId('fn-quarantine').textContent())
-        .toContain('read:kurt-got-got');
-      await expect
-        .poll(() => options.getByTestId('fn-progress-summary').textContent())
-        .toContain('read 3 of 30');
+      await poll(() => options.getByTestId('fn-quarantine').textContent()).toContain(
+        'read:kurt-got-got',
+      );
+      await poll(() => options.getByTestId('fn-progress-summary').textContent()).toContain(
+        'read 3 of 30',
+      );
       await options.reload();
-      await expect
-        .poll(() => options.getByTestId('fn-progress-summary').textContent())
-        .toContain('read 3 of 30');
+      await poll(() => options.getByTestId('fn-progress-summary').textContent()).toContain(
+        'read 3 of 30',
+      );
       expect(await options.getByTestId('fn-quarantine').count()).toBe(0);
     } finally {
       await updated.close();

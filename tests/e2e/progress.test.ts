@@ -1,9 +1,14 @@
 // Reading progress in real Chromium: marks made anywhere show everywhere without reload, and
 // marks made at the same moment from three tabs and the popup all survive.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
 import notes from '../../data/notes.json';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
+
+// These wait for state to arrive (storage events, page loads) and time nothing; the default
+// one-second poll is too tight when the 2-core machine is busy.
+const poll = <T>(read: () => T, options: ExpectPollOptions = {}) =>
+  expect.poll(read, { timeout: 5000, ...options });
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -42,20 +47,20 @@ const titleOf = (slug: string) => notes.posts.find((p) => p.slug === slug)!.titl
 async function toggleInSidebar(page: Page, slug: string, read: boolean): Promise<void> {
   if (page.url() !== postUrl(slug)) await page.goto(postUrl(slug));
   const button = page.getByTestId('fn-mark-read');
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe(String(!read));
+  await poll(() => button.getAttribute('aria-pressed')).toBe(String(!read));
   await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe(String(read));
+  await poll(() => button.getAttribute('aria-pressed')).toBe(String(read));
 }
 
 /** Toggle a post with the popup's per-result button, found by searching its title. */
 async function toggleInPopup(popup: Page, slug: string, read: boolean): Promise<void> {
   await popup.getByTestId('fn-search').fill(titleOf(slug));
   const result = popup.locator(`[data-testid="fn-result"][data-slug="${slug}"]`);
-  await expect.poll(() => result.getAttribute('data-read')).toBe(String(!read));
+  await poll(() => result.getAttribute('data-read')).toBe(String(!read));
   await result.getByTestId('fn-result-read').click();
-  await expect.poll(() => result.getAttribute('data-read')).toBe(String(read));
+  await poll(() => result.getAttribute('data-read')).toBe(String(read));
   // The popup shows its toggle at once; storage is the proof the write landed.
-  await expect.poll(async () => (await marks())[slug]?.read).toBe(read);
+  await poll(async () => (await marks())[slug]?.read).toBe(read);
 }
 
 describe('progress is live everywhere', () => {
@@ -69,21 +74,19 @@ describe('progress is live everywhere', () => {
     await popup.getByTestId('fn-search').fill('corrosion');
     const popupResult = popup.locator('[data-testid="fn-result"][data-slug="corrosion"]');
     const secondStep = second.locator('[data-testid="fn-path-step"][data-slug="corrosion"]');
-    await expect.poll(() => popupResult.getAttribute('data-read')).toBe('false');
-    await expect.poll(() => secondStep.getAttribute('data-read')).toBe('false');
+    await poll(() => popupResult.getAttribute('data-read')).toBe('false');
+    await poll(() => secondStep.getAttribute('data-read')).toBe('false');
 
     await first.getByTestId('fn-mark-read').click();
 
-    await expect.poll(() => secondStep.getAttribute('data-read')).toBe('true');
-    await expect.poll(() => popupResult.getAttribute('data-read')).toBe('true');
+    await poll(() => secondStep.getAttribute('data-read')).toBe('true');
+    await poll(() => popupResult.getAttribute('data-read')).toBe('true');
     expect((await marks()).corrosion).toMatchObject({ read: true, via: 'button' });
 
     // And back: unmark from the popup, the sidebars follow.
     await popupResult.getByTestId('fn-result-read').click();
-    await expect.poll(() => secondStep.getAttribute('data-read')).toBe('false');
-    await expect
-      .poll(() => first.getByTestId('fn-mark-read').getAttribute('aria-pressed'))
-      .toBe('false');
+    await poll(() => secondStep.getAttribute('data-read')).toBe('false');
+    await poll(() => first.getByTestId('fn-mark-read').getAttribute('aria-pressed')).toBe('false');
     expect((await marks()).corrosion).toMatchObject({ read: false, via: 'popup' });
     await Promise.all([first.close(), second.close(), popup.close()]);
   });
@@ -135,21 +138,21 @@ describe('no lost updates', () => {
     await check.goto(postUrl('corrosion'));
     for (const { slug } of notes.path) {
       const step = check.locator(`[data-testid="fn-path-step"][data-slug="${slug}"]`);
-      await expect
-        .poll(() => step.getAttribute('data-read'), { message: slug })
-        .toBe(String(!unmarked.has(slug)));
+      await poll(() => step.getAttribute('data-read'), { message: slug }).toBe(
+        String(!unmarked.has(slug)),
+      );
     }
     for (const slug of slugs) {
       await popup.getByTestId('fn-search').fill(titleOf(slug));
       const result = popup.locator(`[data-testid="fn-result"][data-slug="${slug}"]`);
-      await expect
-        .poll(() => result.getAttribute('data-read'), { message: slug })
-        .toBe(String(!unmarked.has(slug)));
+      await poll(() => result.getAttribute('data-read'), { message: slug }).toBe(
+        String(!unmarked.has(slug)),
+      );
     }
     const options = await browser.openExtensionPage('options.html');
-    await expect
-      .poll(() => options.getByTestId('fn-progress-summary').textContent())
-      .toContain(`read ${slugs.length - unmarked.size} of ${slugs.length} posts`);
+    await poll(() => options.getByTestId('fn-progress-summary').textContent()).toContain(
+      `read ${slugs.length - unmarked.size} of ${slugs.length} posts`,
+    );
     await Promise.all([...tabs, popup, check, options].map((p) => p.close()));
   }, 180_000);
 });
@@ -167,19 +170,19 @@ describe('the toolbar badge', () => {
   it('shows Start Here progress, and nothing when the path is done or the setting is off', async () => {
     await clearStorage();
     const tab = await browser.context.newPage();
-    await expect.poll(badgeText).toBe('0/7');
+    await poll(badgeText).toBe('0/7');
     const path = notes.path.map((s) => s.slug);
     for (const slug of path.slice(0, 3)) await toggleInSidebar(tab, slug, true);
-    await expect.poll(badgeText).toBe('3/7');
+    await poll(badgeText).toBe('3/7');
 
     const options = await browser.openExtensionPage('options.html');
     await options.getByTestId('fn-setting-badge').uncheck();
-    await expect.poll(badgeText).toBe('');
+    await poll(badgeText).toBe('');
     await options.getByTestId('fn-setting-badge').check();
-    await expect.poll(badgeText).toBe('3/7');
+    await poll(badgeText).toBe('3/7');
 
     for (const slug of path.slice(3)) await toggleInSidebar(tab, slug, true);
-    await expect.poll(badgeText).toBe('');
+    await poll(badgeText).toBe('');
     await Promise.all([tab.close(), options.close()]);
   });
 });
@@ -198,12 +201,11 @@ describe('auto-mark at the end of the post', () => {
     await options.getByTestId('fn-setting-autoMark').check();
     await tab.goto(postUrl('corrosion'));
     await tab.locator('p.last-updated').scrollIntoViewIfNeeded();
-    await expect
-      .poll(async () => (await marks()).corrosion, { timeout: 15_000 })
-      .toMatchObject({ read: true, via: 'auto' });
-    await expect
-      .poll(() => tab.getByTestId('fn-mark-read').getAttribute('aria-pressed'))
-      .toBe('true');
+    await poll(async () => (await marks()).corrosion, { timeout: 15_000 }).toMatchObject({
+      read: true,
+      via: 'auto',
+    });
+    await poll(() => tab.getByTestId('fn-mark-read').getAttribute('aria-pressed')).toBe('true');
 
     // A post the reader unmarked stays unmarked.
     await tab.goto(postUrl('kurt-got-got'));
