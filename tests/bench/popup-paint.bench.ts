@@ -11,7 +11,7 @@ import { median, percentile, writeBenchResult } from './results';
 
 const built = resolve(process.env.FN_OUT_DIR ?? '.output', 'chrome-mv3');
 const copy = mkdtempSync(join(tmpdir(), 'fn-bench-paint-'));
-const RUNS = 12;
+const RUNS = 8;
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
