@@ -89,7 +89,13 @@ export function initCardMarks(
       const host = document.createElement(CARD_HOST);
       // Out of flow at its static position, so the title line keeps its size.
       host.style.setProperty('position', 'absolute', 'important');
-      const shadow = host.attachShadow({ mode: 'open' });
+      let shadow: ShadowRoot;
+      try {
+        shadow = host.attachShadow({ mode: 'open' });
+      } catch {
+        // The page defined an element of this name with its own shadow root: no marks then.
+        return;
+      }
       const style = document.createElement('style');
       style.textContent = css;
       const container = document.createElement('span');

@@ -18,6 +18,18 @@ import { listenForToggleCommand } from './toggle-command';
 import './style.css';
 
 const HOST = 'fly-field-notes';
+/** Used only when the page itself has defined an element named like ours. */
+const FALLBACK_HOST = 'fly-field-notes-sidebar';
+
+/**
+ * A script orphaned by an extension update cannot always clean up after itself: its UI is
+ * replaced here so there is only ever one. (WXT also stops older scripts of this name.) Only
+ * elements that hold our markup go: a page's own element of the same name is left alone.
+ */
+function removeStaleUi(): void {
+  for (const el of document.querySelectorAll(`${HOST}, ${FALLBACK_HOST}, ${CARD_HOST}`))
+    if (el.shadowRoot?.querySelector('[class^="fn-"]')) el.remove();
+}
 
 export default defineContentScript({
   matches: ['https://fly.io/blog/*', 'https://www.fly.io/blog/*'],
@@ -28,9 +40,7 @@ export default defineContentScript({
     if (initial.kind === 'other') return;
     initFeedRefresh(ctx);
 
-    // A script orphaned by an extension update cannot always clean up after itself: its UI is
-    // replaced here so there is only ever one. (WXT also stops older scripts of this name.)
-    for (const stale of document.querySelectorAll(`${HOST}, ${CARD_HOST}`)) stale.remove();
+    removeStaleUi();
     // Chrome gives an orphaned script no event; a cheap periodic check of the context lets
     // WXT notice the extension is gone and remove this script's UI (ctx.setInterval checks it).
     ctx.setInterval(() => undefined, 3000);
@@ -74,21 +84,24 @@ export default defineContentScript({
     const paint = () => {
       if (container) render(<SidebarApp page={page} host={host} />, container);
     };
-    const ui = await createShadowRootUi(ctx, {
-      name: HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount: (root) => {
-        container = root;
-        paint();
-        return root;
-      },
-      onRemove: (root) => {
-        if (root) render(null, root);
-        container = undefined;
-      },
-    });
+    const createUi = (name: string) =>
+      createShadowRootUi(ctx, {
+        name,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount: (root) => {
+          container = root;
+          paint();
+          return root;
+        },
+        onRemove: (root) => {
+          if (root) render(null, root);
+          container = undefined;
+        },
+      });
+    // A page that defined its own element under our name owns its shadow root; use another name.
+    const ui = await createUi(HOST).catch(() => createUi(FALLBACK_HOST));
     ui.mount();
     ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));
 

@@ -122,14 +122,16 @@ describe('one sidebar per page', () => {
         contentType: 'text/html; charset=utf-8',
         body: postPage('kurt-got-got').replace(
           '</body>',
-          '<fly-field-notes>stale sidebar</fly-field-notes></body>',
+          '<fly-field-notes><template shadowrootmode="open"><div class="fn-root">stale sidebar</div></template></fly-field-notes></body>',
         ),
       }),
     );
     await page.goto('https://fly.io/blog/kurt-got-got/');
     await page.getByTestId('fn-sidebar').waitFor();
     expect(await hosts(page)).toBe(1);
-    expect(await page.locator('fly-field-notes').textContent()).not.toContain('stale sidebar');
+    expect(
+      await page.locator('fly-field-notes').evaluate((e) => e.shadowRoot?.textContent ?? ''),
+    ).not.toContain('stale sidebar');
     await page.close();
   });
 
