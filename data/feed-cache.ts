@@ -71,6 +71,16 @@ export function feedCacheFromItems(items: Record<string, unknown>): FeedCache {
   };
 }
 
+/** Take the check for one tab (background only: it is the one writer). */
+export async function claimFeedCheck(now = Date.now()): Promise<boolean> {
+  const meta = await loadFeedMeta();
+  if (!feedCheckDue(meta, now)) return false;
+  await browser.storage.local.set({
+    [FEED_META_KEY]: feedMetaSchema.parse({ ...meta, checkingSince: now }),
+  });
+  return true;
+}
+
 export async function loadFeedMeta(): Promise<FeedMeta> {
   const items = await browser.storage.local.get(FEED_META_KEY);
   return feedMetaFromStored(items[FEED_META_KEY]);
@@ -102,8 +112,16 @@ export function watchFeed(onChange: (cache: FeedCache) => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/** Whether a check is due: never checked, or the interval since the last check has passed. */
+/** How long a claimed check keeps other tabs waiting, in case the claiming tab never reports. */
+export const CLAIM_MS = 2 * 60 * 1000;
+
+/**
+ * Whether a check is due: never checked, or the interval since the last check has passed, and
+ * no other tab is checking right now.
+ */
 export function feedCheckDue(meta: FeedMeta, now: number): boolean {
+  const since = meta.checkingSince;
+  if (since !== undefined && since <= now && now - since < CLAIM_MS) return false;
   if (meta.lastChecked === undefined || meta.lastChecked > now) return true;
   const failedLast = meta.lastError !== undefined && meta.lastError.at >= (meta.lastSuccess ?? 0);
   return now - meta.lastChecked >= (failedLast ? RETRY_INTERVAL_MS : CHECK_INTERVAL_MS);

@@ -35,10 +35,17 @@ export function accumulateEntries(
     .slice(0, MAX_CACHED_ENTRIES);
 }
 
+/** The meta without the claim: any recorded outcome ends the check. */
+function settled(meta: FeedCache['meta']): FeedCache['meta'] {
+  const rest = { ...meta };
+  delete rest.checkingSince;
+  return rest;
+}
+
 const failure = (previous: FeedCache, now: number, message: string): FeedCache => ({
   entries: previous.entries,
   meta: {
-    ...previous.meta,
+    ...settled(previous.meta),
     lastChecked: now,
     lastError: { at: now, message: message.slice(0, 500) },
   },
@@ -56,7 +63,7 @@ export function nextFeedCache(
     // check asks for the whole feed.
     if (previous.entries.length === 0)
       return failure({ entries: [], meta: {} }, now, 'the feed answered 304 but nothing is cached');
-    const meta = { ...previous.meta };
+    const meta = settled(previous.meta);
     delete meta.lastError;
     return { entries: previous.entries, meta: { ...meta, lastChecked: now, lastSuccess: now } };
   }

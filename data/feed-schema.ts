@@ -52,6 +52,8 @@ export const feedMetaSchema = z.strictObject({
   lastSuccess: z.optional(epochMs()),
   /** The last check's problem; absent once a later check succeeds. */
   lastError: z.optional(feedErrorSchema),
+  /** A tab claimed the check at this time and is fetching; others wait (see FEED_CLAIM). */
+  checkingSince: z.optional(epochMs()),
 });
 export type FeedMeta = z.infer<typeof feedMetaSchema>;
 
@@ -71,6 +73,14 @@ export type FeedFetchOutcome = z.infer<typeof feedFetchOutcomeSchema>;
 
 export const FEED_FETCHED = 'fn:feed-fetched';
 export const FEED_CHECK_NOW = 'fn:feed-check-now';
+export const FEED_CLAIM = 'fn:feed-claim';
+
+/**
+ * Content script → background: "may I check now?". The background answers `{ go: true }` to
+ * one tab only and marks the check as taken, so ten blog tabs restored at once fetch once.
+ */
+export const feedClaimMessageSchema = z.strictObject({ type: z.literal(FEED_CLAIM) });
+export const feedClaimResponseSchema = z.strictObject({ go: z.boolean() });
 
 /** Content script → background: "here is what the feed answered". */
 export const feedFetchedMessageSchema = z.strictObject({

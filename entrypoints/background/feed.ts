@@ -3,13 +3,14 @@
 // validation and the cache write all happen here, one at a time, so the content script stays
 // small and two tabs cannot interleave their writes.
 import { browser } from 'wxt/browser';
-import { loadFeedMeta, statusOf, loadFeedCache } from '../../data/feed-cache';
+import { claimFeedCheck, loadFeedMeta, statusOf, loadFeedCache } from '../../data/feed-cache';
 import { fetchFeed, FEED_URL } from '../../data/feed-fetch';
 import { recordFeedOutcome } from '../../data/feed-record';
 import type { FeedCheckResponse } from '../../data/feed-check';
 import {
   FEED_FETCHED,
   feedCheckNowMessageSchema,
+  feedClaimMessageSchema,
   feedFetchedMessageSchema,
 } from '../../data/feed-schema';
 
@@ -35,6 +36,8 @@ function handle(message: unknown): Promise<unknown> | undefined {
   const fetched = feedFetchedMessageSchema.safeParse(message);
   if (fetched.success) return oneAtATime(() => recordFeedOutcome(fetched.data.outcome));
   if (feedCheckNowMessageSchema.safeParse(message).success) return oneAtATime(checkNow);
+  if (feedClaimMessageSchema.safeParse(message).success)
+    return oneAtATime(async () => ({ go: await claimFeedCheck() }));
   // Ours by its type but not valid (e.g. a body over the size cap): a failed check, recorded.
   if (typeof message === 'object' && message !== null && 'type' in message)
     if (message.type === FEED_FETCHED)

@@ -9,7 +9,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { feedCheckDue, loadFeedMeta } from '../../data/feed-cache';
 import { fetchFeed, feedUrlFor } from '../../data/feed-fetch';
-import { FEED_FETCHED, type FeedFetchOutcome } from '../../data/feed-schema';
+import {
+  FEED_CLAIM,
+  FEED_FETCHED,
+  feedClaimResponseSchema,
+  type FeedFetchOutcome,
+} from '../../data/feed-schema';
 
 /**
  * Firefox gives content scripts the extension's origin for plain fetch(), which makes the feed a
@@ -24,6 +29,11 @@ function pageFetch(): typeof fetch {
 async function refreshIfDue(ctx: ContentScriptContext): Promise<void> {
   const meta = await loadFeedMeta();
   if (ctx.isInvalid || !feedCheckDue(meta, Date.now())) return;
+  // Several blog tabs may find the check due at once; the background lets one of them go.
+  const claim = feedClaimResponseSchema.safeParse(
+    await browser.runtime.sendMessage({ type: FEED_CLAIM }),
+  );
+  if (!claim.success || !claim.data.go || ctx.isInvalid) return;
   const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), meta, {
     signal: ctx.signal,
     fetchImpl: pageFetch(),

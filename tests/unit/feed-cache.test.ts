@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CHECK_INTERVAL_MS,
+  CLAIM_MS,
   FEED_ENTRIES_KEY,
   FEED_META_KEY,
   RETRY_INTERVAL_MS,
@@ -183,6 +184,10 @@ describe('feedCheckDue', () => {
     const failed = { lastChecked: T0, lastSuccess: T0 - 5, lastError: { at: T0, message: 'x' } };
     expect(feedCheckDue(failed, T0 + RETRY_INTERVAL_MS - 1)).toBe(false);
     expect(feedCheckDue(failed, T0 + RETRY_INTERVAL_MS)).toBe(true);
+    // Another tab claimed the check: wait, but not for ever if it never reports.
+    const claimed = { ...ok, lastChecked: T0 - CHECK_INTERVAL_MS, checkingSince: T0 };
+    expect(feedCheckDue(claimed, T0 + 1000)).toBe(false);
+    expect(feedCheckDue(claimed, T0 + CLAIM_MS)).toBe(true);
     // A clock that went backwards must not block checks for ever.
     expect(feedCheckDue(ok, T0 - 1000)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { registerFeedBackground } from '../../entrypoints/background/feed';
 import { FEED_ENTRIES_KEY, loadFeedCache } from '../../data/feed-cache';
 import { checkFeedNow } from '../../data/feed-check';
 import { FEED_URL, fetchFeed, feedUrlFor } from '../../data/feed-fetch';
-import { FEED_CHECK_NOW, FEED_FETCHED, MAX_FEED_CHARS } from '../../data/feed-schema';
+import { FEED_CHECK_NOW, FEED_CLAIM, FEED_FETCHED, MAX_FEED_CHARS } from '../../data/feed-schema';
 import { fixtureFeedXml } from '../fixtures/feed/atom';
 
 interface Call {
@@ -182,6 +182,21 @@ describe('the background feed listener', () => {
       before,
     );
     expect(cache.meta.lastError?.message).toBe('the feed message was not valid');
+  });
+
+  it('lets one of several tabs claim a due check, until an outcome is recorded', async () => {
+    const claims = await Promise.all(
+      [1, 2, 3].map(() => fakeBrowser.runtime.sendMessage({ type: FEED_CLAIM })),
+    );
+    expect(claims.filter((c) => (c as { go: boolean }).go)).toHaveLength(1);
+    expect((await loadFeedCache()).meta.checkingSince).toBeTypeOf('number');
+    await fakeBrowser.runtime.sendMessage({
+      type: FEED_FETCHED,
+      outcome: { kind: 'failed', error: 'offline' },
+    });
+    expect((await loadFeedCache()).meta.checkingSince).toBeUndefined();
+    // Just checked (and failed): the next claim waits for the retry interval.
+    expect(await fakeBrowser.runtime.sendMessage({ type: FEED_CLAIM })).toEqual({ go: false });
   });
 
   it('leaves other messages to other listeners', async () => {
