@@ -168,6 +168,24 @@ describe('the live archive in Chromium', () => {
     await page.close();
   });
 
+  it('fetches once when several blog tabs find the check due together', async () => {
+    const count = feed.requests.length;
+    feed.answer({ status: 304 });
+    const longAgo = await makeCheckDue();
+    const pages = await Promise.all(
+      ['/blog/corrosion/', '/blog/kurt-got-got/', '/blog/'].map(async (path) => {
+        const page = await browser.context.newPage();
+        await page.goto(`https://fly.io${path}`);
+        return page;
+      }),
+    );
+    await expect.poll(async () => (await meta()).lastChecked ?? 0).toBeGreaterThan(longAgo);
+    // Every tab has had its idle moment (the check waits at most 5 s for it).
+    await pages[0]!.waitForTimeout(5500);
+    expect(feed.requests.length - count).toBe(1);
+    await Promise.all(pages.map((p) => p.close()));
+  });
+
   it('never checks from pages outside the blog', async () => {
     const count = feed.requests.length;
     await makeCheckDue();
