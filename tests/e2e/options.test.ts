@@ -287,9 +287,14 @@ describe('after an update', () => {
     await old.close();
     const updated = await launchWithExtension({ userDataDir: profile });
     try {
-      await poll(async () => (await storageGet(updated.worker)).progress, {
-        timeout: 10_000,
-      }).toBeUndefined();
+      // The upkeep migrates first and sets aside last: wait for its last step.
+      await poll(
+        async () => {
+          const now = await storageGet(updated.worker);
+          return now.progress === undefined && now['read:kurt-got-got'] === undefined;
+        },
+        { timeout: 10_000 },
+      ).toBe(true);
       const items = await storageGet(updated.worker);
       expect(items.progressVersion).toBe(2);
       expect(items['read:corrosion']).toEqual({
