@@ -11,6 +11,7 @@ import {
   searchArchive,
   suggestSpellings,
   type ArchiveFilters,
+  type ArchiveIndex,
   type SearchDocument,
 } from '../../data/search';
 import { loadSearchSession, saveSearchSession } from '../../data/search-session';
@@ -28,7 +29,9 @@ export interface SearchAppProps {
 
 export function SearchApp({ onClose }: SearchAppProps) {
   const notes = fieldNotes();
-  const index = useMemo(() => buildIndex(notes.posts), [notes]);
+  // Built on the first query: the empty popup (path and newest posts) paints without it.
+  const indexRef = useRef<ArchiveIndex | undefined>(undefined);
+  const archiveIndex = () => (indexRef.current ??= buildIndex(notes.posts));
   const docs = useMemo(
     () => new Map<string, SearchDocument>(notes.posts.map((p) => [p.slug, documentFromPost(p)])),
     [notes],
@@ -74,7 +77,7 @@ export function SearchApp({ onClose }: SearchAppProps) {
     ? [
         {
           id: 'fn-group-results',
-          results: searchArchive(index, query, filters, read).flatMap((hit) => {
+          results: searchArchive(archiveIndex(), query, filters, read).flatMap((hit) => {
             const doc = docs.get(hit.slug);
             return doc ? [view(doc, hit.terms)] : [];
           }),
@@ -90,7 +93,8 @@ export function SearchApp({ onClose }: SearchAppProps) {
   if (!searching && groups[0])
     groups[0].label = `Start Here · ${notes.path.filter((s) => read(s.slug)).length}/${notes.path.length} read`;
   const results = groups.flatMap((g) => g.results);
-  const suggestions = searching && results.length === 0 ? suggestSpellings(index, query) : [];
+  const suggestions =
+    searching && results.length === 0 ? suggestSpellings(archiveIndex(), query) : [];
 
   const pathRead = notes.path.filter((s) => read(s.slug)).length;
   const countText = searching
