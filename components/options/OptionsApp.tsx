@@ -35,6 +35,8 @@ export interface OptionsServices {
   applyImport: (backup: Backup) => Promise<ImportPlan>;
   clearMarks: () => Promise<Progress>;
   restoreMarks: (snapshot: Progress) => Promise<number>;
+  /** The last reset's marks, while it can still be undone. */
+  loadResetUndo: () => Promise<Progress | undefined>;
   loadQuarantine: () => Promise<QuarantineEntry[]>;
   markReported: (entries: QuarantineEntry[]) => Promise<void>;
   now: () => number;
@@ -72,6 +74,13 @@ export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
       setQuarantine(unreported);
       // Reported once: shown now, not announced again on the next visit.
       void services.markReported(unreported);
+    });
+    void services.loadResetUndo().then((marks) => {
+      if (!live || !marks) return;
+      setSnapshot(marks);
+      setResetStatus(
+        `Progress was reset: ${plural(Object.keys(marks).length, 'mark')} can still be restored.`,
+      );
     });
     const stopProgress = services.watchProgress((p) => live && setProgress(p));
     const stopPrefs = services.watchPrefs((p) => live && setPrefs(p));

@@ -4,7 +4,13 @@ import { OptionsApp, type OptionsServices } from '../../components/options/Optio
 import { applyImport } from '../../data/backup';
 import { fieldNotes } from '../../data/notes';
 import { loadPrefs, savePrefs, watchPrefs } from '../../data/prefs';
-import { clearMarks, loadProgress, restoreMarks, watchProgress } from '../../data/progress';
+import {
+  clearMarks,
+  loadProgress,
+  loadResetUndo,
+  restoreMarks,
+  watchProgress,
+} from '../../data/progress';
 import { loadQuarantine, markReported } from '../../data/quarantine';
 import './style.css';
 
@@ -20,6 +26,7 @@ const services: OptionsServices = {
   applyImport: (backup) => applyImport(backup, known),
   clearMarks,
   restoreMarks,
+  loadResetUndo: () => loadResetUndo(),
   loadQuarantine,
   markReported,
   now: () => Date.now(),

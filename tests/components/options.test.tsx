@@ -11,6 +11,7 @@ import { loadPrefs, savePrefs, watchPrefs } from '../../data/prefs';
 import {
   clearMarks,
   loadProgress,
+  loadResetUndo,
   restoreMarks,
   setRead,
   watchProgress,
@@ -33,6 +34,7 @@ const services: OptionsServices = {
   applyImport: (backup) => applyImport(backup, known),
   clearMarks,
   restoreMarks,
+  loadResetUndo: () => loadResetUndo(),
   loadQuarantine,
   markReported,
   now: () => NOW,
@@ -196,6 +198,29 @@ describe('reset', () => {
       expect(screen.getByTestId('fn-reset-status').textContent).toContain('1 mark restored'),
     );
     expect(await loadProgress()).toEqual({ corrosion: before.corrosion, 'kurt-got-got': newer });
+    expect(screen.queryByTestId('fn-undo')).toBeNull();
+  });
+
+  it('can still be undone after the page was closed and opened again', async () => {
+    await setRead('corrosion', true, 'button');
+    const before = await loadProgress();
+    const first = renderPage();
+    await waitFor(() =>
+      expect((screen.getByTestId('fn-reset') as HTMLButtonElement).disabled).toBe(false),
+    );
+    fireEvent.click(screen.getByTestId('fn-reset'));
+    fireEvent.click(screen.getByTestId('fn-reset-confirm'));
+    await screen.findByTestId('fn-undo');
+    first.unmount();
+    renderPage();
+    fireEvent.click(await screen.findByTestId('fn-undo'));
+    await waitFor(async () => expect(await loadProgress()).toEqual(before));
+    // Undone once: not offered again.
+    cleanup();
+    renderPage();
+    await waitFor(() =>
+      expect(screen.getByTestId('fn-progress-summary').textContent).toContain('read 1 of 30'),
+    );
     expect(screen.queryByTestId('fn-undo')).toBeNull();
   });
 });

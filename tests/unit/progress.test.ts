@@ -6,7 +6,11 @@ import {
   isRead,
   LEGACY_KEY,
   loadProgress,
+  loadResetUndo,
   PROGRESS_VERSION,
+  RESET_UNDO_KEY,
+  RESET_UNDO_MS,
+  restoreMarks,
   readSlugs,
   setRead,
   VERSION_KEY,
@@ -62,6 +66,24 @@ describe('marks', () => {
     expect(Object.keys(before).sort()).toEqual(['corrosion', 'kurt-got-got']);
     expect(await loadProgress()).toEqual({});
     expect((await all()).prefs).toEqual({ badge: false });
+  });
+});
+
+describe('undoing a reset', () => {
+  it('keeps the forgotten marks for a day, and forgets them once undone', async () => {
+    const mark = await setRead('corrosion', true, 'button');
+    const at = Date.now();
+    await clearMarks(at);
+    expect(await loadResetUndo(at + 60_000)).toEqual({ corrosion: mark });
+    expect(await loadResetUndo(at + RESET_UNDO_MS + 1)).toBeUndefined();
+    expect(await restoreMarks((await loadResetUndo(at))!)).toBe(1);
+    expect(await loadResetUndo(at)).toBeUndefined();
+    expect(await loadProgress()).toEqual({ corrosion: mark });
+  });
+
+  it('ignores a corrupt undo record', async () => {
+    await browser.storage.local.set({ [RESET_UNDO_KEY]: { at: 'soon', marks: 7 } });
+    expect(await loadResetUndo()).toBeUndefined();
   });
 });
 
