@@ -1,11 +1,19 @@
 // The popup's container: owns the query, filters, marks and the active result, and runs the
 // effects (storage, tabs). SearchPanel and below only render.
+//
+// It searches the combined archive (data/archive.ts): the bundled notes, with exact days where
+// the blog's feed settled them, plus the posts only the feed knows ("no field notes yet"). The
+// bundled notes are there from the first paint; the feed's posts join when the cache is read
+// and again whenever the background refreshes it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { loadArchivePosts, watchArchive } from '../../data/archive';
+import type { ArchivePost } from '../../data/feed-merge';
 import { fieldNotes } from '../../data/notes';
 import { isRead, loadProgress, setRead, watchProgress, type Progress } from '../../data/progress';
 import {
   NO_FILTERS,
   buildIndex,
+  documentFromFeedEntry,
   documentFromPost,
   passesFilters,
   searchArchive,
@@ -27,14 +35,43 @@ export interface SearchAppProps {
   onClose: () => void;
 }
 
+/** The search documents of an archive, in its order: bundled posts, then feed-only ones. */
+function archiveDocuments(archive: readonly ArchivePost[]): SearchDocument[] {
+  return archive.map((post) =>
+    post.fromFeed ? documentFromFeedEntry(post) : documentFromPost(post),
+  );
+}
+
 export function SearchApp({ onClose }: SearchAppProps) {
   const notes = fieldNotes();
-  // Built on the first query: the empty popup (path and newest posts) paints without it.
-  const indexRef = useRef<ArchiveIndex | undefined>(undefined);
-  const archiveIndex = () => (indexRef.current ??= buildIndex(notes.posts));
+  // Until the feed cache is read: the bundled notes alone (no storage read before first paint).
+  const [archive, setArchive] = useState<readonly ArchivePost[] | undefined>(undefined);
+  // Built on the first query: the empty popup (path and newest posts) paints without it. A new
+  // archive (the feed refreshed) drops it, and the next query builds it again.
+  const indexRef = useRef<
+    { of: readonly ArchivePost[] | undefined; index: ArchiveIndex } | undefined
+  >(undefined);
+  const archiveIndex = (): ArchiveIndex => {
+    const built = indexRef.current;
+    if (built && built.of === archive) return built.index;
+    const index = archive
+      ? buildIndex(
+          archive.flatMap((p) => (p.fromFeed ? [] : [p])),
+          archive.flatMap((p) => (p.fromFeed ? [documentFromFeedEntry(p)] : [])),
+        )
+      : buildIndex(notes.posts);
+    indexRef.current = { of: archive, index };
+    return index;
+  };
   const docs = useMemo(
-    () => new Map<string, SearchDocument>(notes.posts.map((p) => [p.slug, documentFromPost(p)])),
-    [notes],
+    () =>
+      new Map<string, SearchDocument>(
+        (archive ? archiveDocuments(archive) : notes.posts.map(documentFromPost)).map((d) => [
+          d.slug,
+          d,
+        ]),
+      ),
+    [notes, archive],
   );
   const steps = useMemo(() => new Map(notes.path.map((s, i) => [s.slug, i + 1])), [notes]);
 
@@ -45,6 +82,16 @@ export function SearchApp({ onClose }: SearchAppProps) {
   // Nothing is saved until the saved search is back, so that it is never overwritten.
   const [restored, setRestored] = useState(false);
   const touched = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    void loadArchivePosts().then((posts) => live && setArchive(posts));
+    const unwatchArchive = watchArchive((posts) => live && setArchive(posts));
+    return () => {
+      live = false;
+      unwatchArchive();
+    };
+  }, []);
 
   useEffect(() => {
     void loadProgress().then(setProgress);
