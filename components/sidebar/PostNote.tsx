@@ -1,4 +1,5 @@
 import type { Post } from '../../data/schema';
+import { MarkReadButton } from '../common/MarkReadButton';
 
 export interface PostNoteProps {
   post: Post;
@@ -34,15 +35,7 @@ export function PostNote({ post, day, read, onToggleRead }: PostNoteProps) {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        class="fn-button"
-        data-testid="fn-mark-read"
-        aria-pressed={read}
-        onClick={() => onToggleRead(!read)}
-      >
-        {read ? 'Read ✓' : 'Mark as read'}
-      </button>
+      <MarkReadButton read={read} onToggleRead={onToggleRead} />
     </section>
   );
 }

@@ -16,6 +16,7 @@ export interface SidebarProps {
   page: SidebarPage;
   path: PathEntry[];
   position: PathPosition | undefined;
+  /** This post's read mark (a post of the notes, or one from the feed). */
   postRead: boolean;
   /** The post's date as shown (exact day or start of its range). */
   postDay?: string;
@@ -43,7 +44,13 @@ export function Sidebar(props: SidebarProps) {
           onToggleRead={props.onToggleRead}
         />
       ) : null}
-      {page.kind === 'unknown-post' ? <UnknownPost teaser={props.feedTeaser} /> : null}
+      {page.kind === 'unknown-post' ? (
+        <UnknownPost
+          teaser={props.feedTeaser}
+          read={props.postRead}
+          onToggleRead={props.feedTeaser ? props.onToggleRead : undefined}
+        />
+      ) : null}
       {page.kind === 'index' ? <BlogNotes blog={blog} /> : null}
       <PathSteps
         path={path}

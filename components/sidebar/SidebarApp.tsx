@@ -14,8 +14,16 @@ export interface ProgressStore {
   setRead: (slug: string, read: boolean) => Promise<unknown>;
 }
 
+/** The cached feed's word on a post the notes do not annotate. */
+export interface FeedTeaserStore {
+  load: (slug: string) => Promise<FeedTeaser | undefined>;
+  watch: (slug: string, onChange: (teaser: FeedTeaser | undefined) => void) => () => void;
+}
+
 export interface SidebarHost {
   progress: ProgressStore;
+  /** Where an unknown post's feed teaser comes from; without it only `feedTeaser` is shown. */
+  feedTeasers?: FeedTeaserStore;
   initialLayout: Layout;
   saveLayout: (layout: Layout) => void;
   viewportWidth: () => number;
@@ -38,6 +46,7 @@ export interface SidebarAppProps {
 
 export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
   const [progress, setProgress] = useState<Progress>({});
+  const [teaser, setTeaser] = useState<{ slug: string; teaser: FeedTeaser | undefined }>();
   const [layout, setLayout] = useState<Layout>(host.initialLayout);
   const [viewport, setViewport] = useState(host.viewportWidth());
   const [theme, setTheme] = useState<Theme>(host.theme());
@@ -57,6 +66,24 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
       stop();
     };
   }, [host, page]);
+
+  // A post the notes do not know: what the cached feed says of it, kept live (a feed check in
+  // another tab may bring it in while this page is open).
+  const unknownSlug = page.kind === 'unknown-post' ? page.slug : undefined;
+  useEffect(() => {
+    const store = host.feedTeasers;
+    if (!unknownSlug || !store) return undefined;
+    let live = true;
+    const show = (t: FeedTeaser | undefined) => live && setTeaser({ slug: unknownSlug, teaser: t });
+    void store.load(unknownSlug).then(show);
+    const stop = store.watch(unknownSlug, show);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [host, unknownSlug]);
+  const shownTeaser =
+    feedTeaser ?? (teaser && teaser.slug === unknownSlug ? teaser.teaser : undefined);
 
   useEffect(() => host.watchViewport(() => setViewport(host.viewportWidth())), [host]);
   useEffect(() => host.watchTheme(setTheme), [host]);
@@ -105,6 +132,8 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
 
   const slug = page.kind === 'post' ? page.slug : undefined;
   const post = page.kind === 'post' ? page.post : undefined;
+  // What the read button marks: this post of the notes, or this post from the feed.
+  const markSlug = slug ?? (shownTeaser ? unknownSlug : undefined);
   return (
     <SidebarShell
       layout={{ ...layout, width }}
@@ -129,14 +158,14 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
             read: isRead(progress, p.slug),
           }))}
           position={slug ? pathPosition(slug) : undefined}
-          postRead={slug ? isRead(progress, slug) : false}
+          postRead={markSlug ? isRead(progress, markSlug) : false}
           postDay={post ? postDay(post) : undefined}
           onToggleRead={(read) => {
-            if (slug) void host.progress.setRead(slug, read);
+            if (markSlug) void host.progress.setRead(markSlug, read);
           }}
           notesUrl={host.notesUrl}
           onOpenNotes={host.openNotes}
-          feedTeaser={feedTeaser}
+          feedTeaser={shownTeaser}
         />
       ) : null}
     </SidebarShell>

@@ -1,11 +1,18 @@
-/** What is known of a post the notes do not cover (the feed may fill it in later). */
-export interface FeedTeaser {
-  title: string;
-  teaser: string;
-  date: string;
+import type { FeedTeaser } from '../../data/feed-teaser';
+import { MarkReadButton } from '../common/MarkReadButton';
+
+export type { FeedTeaser } from '../../data/feed-teaser';
+
+export interface UnknownPostProps {
+  /** What the blog's feed says of this post, when the cached feed holds it. */
+  teaser?: FeedTeaser | undefined;
+  read?: boolean;
+  /** Given for a post from the feed: it can be marked read like any post of the notes. */
+  onToggleRead?: ((read: boolean) => void) | undefined;
 }
 
-export function UnknownPost({ teaser }: { teaser?: FeedTeaser | undefined }) {
+/** A post the notes do not cover: said plainly, with the feed's title, day and teaser (text). */
+export function UnknownPost({ teaser, read = false, onToggleRead }: UnknownPostProps) {
   return (
     <section class="fn-unknown" data-testid="fn-unknown-post" aria-label="This post">
       <p>
@@ -13,9 +20,12 @@ export function UnknownPost({ teaser }: { teaser?: FeedTeaser | undefined }) {
       </p>
       {teaser ? (
         <div data-testid="fn-feed-teaser">
-          <h3>{teaser.title}</h3>
-          <p class="fn-meta">{teaser.date} · from the blog's feed</p>
-          <p>{teaser.teaser}</p>
+          <h3 data-testid="fn-feed-title">{teaser.title}</h3>
+          <p class="fn-meta">
+            <span data-testid="fn-feed-date">{teaser.date}</span> · from the blog's feed
+          </p>
+          {teaser.teaser ? <p data-testid="fn-feed-text">{teaser.teaser}</p> : null}
+          {onToggleRead ? <MarkReadButton read={read} onToggleRead={onToggleRead} /> : null}
         </div>
       ) : null}
     </section>

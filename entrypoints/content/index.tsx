@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SidebarApp, type SidebarHost } from '../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
+import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed-teaser';
 import { loadLayout, saveLayout } from '../../data/layout';
 import { loadPrefs, watchPrefs } from '../../data/prefs';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
@@ -57,6 +58,7 @@ export default defineContentScript({
         watch: watchProgress,
         setRead: (slug, read) => setRead(slug, read, 'button'),
       },
+      feedTeasers: { load: loadFeedTeaser, watch: watchFeedTeaser },
       initialLayout: layout,
       saveLayout: (next) => void saveLayout(next),
       viewportWidth: () => window.innerWidth,

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarApp, type SidebarHost } from '../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
 import type { Layout } from '../../data/layout';
+import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed-teaser';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
 import { blogPageForUrl } from '../../data/urls';
 
@@ -147,5 +148,37 @@ describe('SidebarApp', () => {
     rerender(<SidebarApp page={page('https://fly.io/blog/litestream-vfs/')} host={host} />);
     expect(screen.getByTestId('fn-post').dataset.slug).toBe('litestream-vfs');
     expect(screen.getAllByTestId('fn-sidebar')).toHaveLength(1);
+  });
+
+  it('shows a feed post’s teaser from the host’s store, live, and marks that post read', async () => {
+    const { host } = fakeHost();
+    const slug = 'fixture-new-post';
+    const entry = {
+      slug,
+      title: 'Fixture: A New Post',
+      url: `https://fly.io/blog/${slug}/`,
+      date: '2026-04-01',
+      teaser: 'Test data: what it is about.',
+    };
+    render(
+      <SidebarApp
+        page={page(`https://fly.io/blog/${slug}/`)}
+        host={{ ...host, feedTeasers: { load: loadFeedTeaser, watch: watchFeedTeaser } }}
+      />,
+    );
+    expect(screen.queryByTestId('fn-feed-teaser')).toBeNull();
+    expect(screen.queryByTestId('fn-mark-read')).toBeNull();
+    await fakeBrowser.storage.local.set({ 'feed:entries': [entry] });
+    await waitFor(() => expect(screen.getByTestId('fn-feed-title').textContent).toBe(entry.title));
+    expect(screen.getByTestId('fn-feed-date').textContent).toBe(entry.date);
+    expect(screen.getByTestId('fn-feed-text').textContent).toBe(entry.teaser);
+    fireEvent.click(screen.getByTestId('fn-mark-read'));
+    await waitFor(() =>
+      expect(screen.getByTestId('fn-mark-read').getAttribute('aria-pressed')).toBe('true'),
+    );
+    expect((await fakeBrowser.storage.local.get(`read:${slug}`))[`read:${slug}`]).toMatchObject({
+      read: true,
+      via: 'button',
+    });
   });
 });
