@@ -129,6 +129,18 @@ export function loadIndex(json: string): ArchiveIndex {
 }
 
 const ENOUGH_ALL_WORD_MATCHES = 20;
+/**
+ * From this many entries on, a two-letter word is matched whole, not as a prefix: `de` or `li`
+ * would expand to hundreds of words and a third of the archive, a list nobody reads, and
+ * scoring it is most of a slow keystroke. Three letters narrow it.
+ */
+const LARGE_ARCHIVE = 1000;
+
+/** The terms MiniSearch searches for a query (stop words dropped unless nothing else is left). */
+function queryTerms(query: string, keepStopWords: boolean): string[] {
+  const tokens = tokenize(query);
+  return keepStopWords ? tokens : tokens.flatMap((t) => processTerm(t) ?? []);
+}
 
 /**
  * Every match, posts that match all query words first, then those that match only some (ranked
@@ -140,17 +152,38 @@ function rankedResults(
   filter?: (result: SearchResult) => boolean,
 ): SearchResult[] {
   if (query.trim() === '') return [];
-  const options: SearchOptions = hasIndexedTerms(query)
-    ? { filter }
-    : { filter, processTerm: (t) => t };
-  const all = index.search(query, { ...options, combineWith: 'AND' });
-  // The looser pass only where it can add something a reader would scroll to: a query of
-  // several words whose every-word matches are few. It doubles the cost of a keystroke.
-  if (query.trim().split(/\s+/).length < 2 || all.length >= ENOUGH_ALL_WORD_MATCHES) return all;
-  const seen = new Set(all.map((r) => r.id as string));
-  for (const result of index.search(query, { ...options, combineWith: 'OR' }))
-    if (!seen.has(result.id as string)) all.push(result);
-  return all;
+  const keepStopWords = !hasIndexedTerms(query);
+  const terms = queryTerms(query, keepStopWords);
+  const wanted = new Set(terms).size;
+  // The last word is still being typed unless a space follows it: it is a prefix, and a typo
+  // in it is only looked for when no post matches every word as typed. Typo matching is the
+  // costly part of a search (an edit-distance walk of the whole vocabulary, and the postings
+  // of every word it finds), and a half-typed word is one edit away from many.
+  const typing = !/\s$/.test(query);
+  const shortestPrefix = index.documentCount >= LARGE_ARCHIVE ? 3 : 2;
+  const run = (fuzzyLast: boolean) =>
+    index.search(query, {
+      filter,
+      ...(keepStopWords ? { processTerm: (t: string) => t } : {}),
+      combineWith: 'OR',
+      prefix: (term) => term.length >= shortestPrefix,
+      fuzzy: (term, i, all) =>
+        term.length >= 4 && (fuzzyLast || !typing || i < all.length - 1) ? 0.2 : false,
+    });
+  // One OR pass, split: a post that matched every distinct term has the score an AND pass
+  // would give it (MiniSearch sums the terms' scores either way), so the all-words matches
+  // and the fallback of some-words matches cost one search instead of two.
+  const split = (results: SearchResult[]) => {
+    const every: SearchResult[] = [];
+    const some: SearchResult[] = [];
+    for (const r of results) (r.queryTerms.length >= wanted ? every : some).push(r);
+    return { every, some };
+  };
+  let { every, some } = split(run(false));
+  const last = terms[terms.length - 1] ?? '';
+  if (every.length === 0 && typing && last.length >= 4) ({ every, some } = split(run(true)));
+  const words = query.trim().split(/\s+/).length;
+  return words < 2 || every.length >= ENOUGH_ALL_WORD_MATCHES ? every : [...every, ...some];
 }
 
 /** Slugs of the entries that match, best first. */

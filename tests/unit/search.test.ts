@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldNotes } from '../../data/notes';
 import {
   NO_FILTERS,
+  buildDocumentIndex,
   buildIndex,
   documentFromFeedEntry,
   loadIndex,
@@ -74,6 +75,47 @@ describe('searchSlugs (the notes page contract)', () => {
   it('still searches a query made only of common words', () => {
     expect(searchSlugs(index, 'what')).toEqual([]);
     expect(searchSlugs(index, 'here')).toContain('litestream-v050-is-here');
+  });
+});
+
+describe('as the reader types', () => {
+  const entry = (slug: string, title: string) =>
+    documentFromFeedEntry({
+      slug,
+      title,
+      url: `https://fly.io/blog/${slug}/`,
+      date: '2026-01-01',
+      teaser: '',
+    });
+  const small = buildDocumentIndex([
+    entry('writing', 'Writing tests'),
+    entry('waiting', 'Worth the wait'),
+    entry('deploying', 'Deploying apps'),
+    entry('macaroons', 'Macaroon tokens'),
+  ]);
+
+  it('takes a half-typed last word as a prefix, not as a typo', () => {
+    // `wait` is one edit from `writ`, but `writ` is the start of `writing`.
+    expect(searchSlugs(small, 'writ')).toEqual(['writing']);
+  });
+
+  it('looks for typos in a word once a space ends it', () => {
+    expect(searchSlugs(small, 'writ ')).toEqual(expect.arrayContaining(['writing', 'waiting']));
+  });
+
+  it('finds a typo in the last word when nothing matches it as typed', () => {
+    expect(searchSlugs(small, 'macarons')).toEqual(['macaroons']);
+    expect(searchSlugs(small, 'tests macarons')[0]).toBe('writing');
+  });
+
+  it('matches two letters as a prefix in a small archive, whole in a large one', () => {
+    expect(searchSlugs(small, 'de')).toEqual(['deploying']);
+    const large = buildDocumentIndex([
+      ...Array.from({ length: 999 }, (_, i) => entry(`filler-${i}`, `Filler ${i}`)),
+      entry('deploying', 'Deploying apps'),
+    ]);
+    expect(searchSlugs(large, 'de')).toEqual([]);
+    expect(searchSlugs(large, 'dep')).toEqual(['deploying']);
   });
 });
 
