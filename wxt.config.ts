@@ -1,12 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { sidebarNotesPlugin } from './build/sidebar-notes-plugin';
 
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({
   // FN_OUT_DIR lets parallel work build into separate folders; CI and the README use .output.
   outDir: process.env.FN_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // sidebarNotesPlugin: the content script's notes, validated and projected at build time.
+  vite: () => ({ plugins: [preact(), sidebarNotesPlugin()] }),
   zip: {
     excludeSources: ['.output/**', 'node_modules/**', '.wxt/**', 'coverage/**', 'test-results/**'],
   },

@@ -3,7 +3,7 @@
 // (data/feed.ts) so the content script can validate what it reads and sends without bundling
 // the parser: it has a 25 KB gzip budget.
 import * as z from 'zod/mini';
-import { slugSchema } from './schema';
+import { slugSchema } from './slug';
 
 /** The feed is about 700 KB for 40 entries; anything past this is not the feed we know. */
 export const MAX_FEED_CHARS = 4 * 1024 * 1024;

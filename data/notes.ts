@@ -1,4 +1,5 @@
-// The field notes, validated once when first used, and the lookups over them.
+// The field notes, validated once when first used, and the lookups over them. (The content
+// script uses data/sidebar-notes.ts instead: a slim share of them, validated at build time.)
 import * as z from 'zod/mini';
 import rawNotes from './notes.json';
 import { fieldNotesSchema, type FieldNotes, type Post, type Section } from './schema';
@@ -8,6 +9,25 @@ export function parseFieldNotes(value: unknown): FieldNotes {
   const result = fieldNotesSchema.safeParse(value);
   if (!result.success) throw new Error(`Invalid field notes:\n${z.prettifyError(result.error)}`);
   return result.data;
+}
+
+/**
+ * Check the bundled notes once, at the background's start-up, and say clearly what is wrong.
+ * The content script does not validate them on each page: it uses the sidebar's share of the
+ * same notes, validated when the extension is built (build/sidebar-notes-plugin.ts). This is the
+ * run-time check of what was shipped; the unit tests check the same file.
+ */
+export function validateBundledNotes(report: (message: string) => void = console.error): boolean {
+  try {
+    parseFieldNotes(rawNotes);
+    return true;
+  } catch (error) {
+    report(
+      `Fly Field Notes: the bundled field notes (data/notes.json) are invalid; the sidebar and ` +
+        `pages will be wrong until a fixed build ships.\n${error instanceof Error ? error.message : String(error)}`,
+    );
+    return false;
+  }
 }
 
 let cached: FieldNotes | undefined;

@@ -9,7 +9,7 @@
 // the v1 object in memory so nothing is ever missing from the reader's view.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { slugSchema } from './schema';
+import { slugSchema } from './slug';
 
 export const MARK_PREFIX = 'read:';
 export const VERSION_KEY = 'progressVersion';

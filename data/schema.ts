@@ -1,13 +1,12 @@
 // Zod schemas for the field notes. The TypeScript types are inferred from them, so the
 // schema is the one source of truth. `zod/mini` keeps the content script small.
 import * as z from 'zod/mini';
+import { slugSchema } from './slug';
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
 const isoDay = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
-export const slugSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lower-case slug'));
+export { slugSchema };
 
 export const blogSchema = z.strictObject({
   name: nonEmpty(),

@@ -1,9 +1,10 @@
 // Which kind of Fly Blog page a URL is. Everything here is pure: no DOM, no browser API.
-import { fieldNotes } from './notes';
-import type { Post } from './schema';
+// Posts are looked up in the sidebar's share of the notes: the content script classifies every
+// page it runs on, and must not carry (or validate) the whole notes to do it.
+import { sidebarPost, type SidebarPost } from './sidebar-notes';
 
 export type BlogPage =
-  | { kind: 'post'; slug: string; post: Post }
+  | { kind: 'post'; slug: string; post: SidebarPost }
   | { kind: 'unknown-post'; slug: string }
   | { kind: 'index'; page: number }
   | { kind: 'other' };
@@ -45,12 +46,12 @@ export function blogPageForUrl(input: string | URL): BlogPage {
     return { kind: 'other' };
   }
   if (!SLUG.test(slug) || RESERVED.has(slug)) return { kind: 'other' };
-  const post = fieldNotes().posts.find((p) => p.slug === slug);
+  const post = sidebarPost(slug);
   return post ? { kind: 'post', slug, post } : { kind: 'unknown-post', slug };
 }
 
 /** The post of the notes that a URL shows, or undefined. */
-export function postForUrl(url: string | URL): Post | undefined {
+export function postForUrl(url: string | URL): SidebarPost | undefined {
   const page = blogPageForUrl(url);
   return page.kind === 'post' ? page.post : undefined;
 }

@@ -1,7 +1,7 @@
-import type { Blog } from '../../data/schema';
+import type { SidebarBlog } from '../../data/sidebar-notes';
 
 /** The blog-level field notes: what the blog is, when to read it, how it compares. */
-export function BlogNotes({ blog }: { blog: Blog }) {
+export function BlogNotes({ blog }: { blog: SidebarBlog }) {
   return (
     <section class="fn-blog" aria-labelledby="fn-blog-heading">
       <h3 id="fn-blog-heading">About {blog.name}</h3>

@@ -1,8 +1,8 @@
-import type { Post } from '../../data/schema';
+import type { SidebarPost } from '../../data/sidebar-notes';
 import { MarkReadButton } from '../common/MarkReadButton';
 
 export interface PostNoteProps {
-  post: Post;
+  post: SidebarPost;
   day: string;
   read: boolean;
   onToggleRead: (read: boolean) => void;

@@ -1,5 +1,4 @@
-import type { PathPosition } from '../../data/notes';
-import type { Blog } from '../../data/schema';
+import type { PathPosition, SidebarBlog } from '../../data/sidebar-notes';
 import type { BlogPage } from '../../data/urls';
 import { BlogNotes } from './BlogNotes';
 import type { PathEntry } from './path-progress';
@@ -12,7 +11,7 @@ export type { PathEntry } from './path-progress';
 export type SidebarPage = Exclude<BlogPage, { kind: 'other' }>;
 
 export interface SidebarProps {
-  blog: Blog;
+  blog: SidebarBlog;
   page: SidebarPage;
   path: PathEntry[];
   position: PathPosition | undefined;

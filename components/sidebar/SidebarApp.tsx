@@ -2,7 +2,7 @@
 // browser reach it only through the `host` the content script hands in.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { clampWidth, layoutMode, maxWidthFor, type Layout, type Side } from '../../data/layout';
-import { fieldNotes, pathPosition, pathPosts, postDay } from '../../data/notes';
+import { pathPosition, pathPosts, postDay, sidebarBlog } from '../../data/sidebar-notes';
 import { isRead, type Progress } from '../../data/progress';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';
@@ -150,7 +150,7 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
     >
       {layout.open ? (
         <Sidebar
-          blog={fieldNotes().blog}
+          blog={sidebarBlog()}
           page={page}
           path={pathPosts().map(({ step, post: p }) => ({
             step,

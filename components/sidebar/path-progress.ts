@@ -1,9 +1,9 @@
 // What the sidebar shows about the Start Here path, derived from the path and the reader's marks.
-import type { Post } from '../../data/schema';
+import type { SidebarPost } from '../../data/sidebar-notes';
 
 export interface PathEntry {
   step: number;
-  post: Post;
+  post: SidebarPost;
   read: boolean;
 }
 

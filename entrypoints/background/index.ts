@@ -3,8 +3,10 @@ import { registerFeedBackground } from './feed';
 import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
 import { registerOmnibox } from './omnibox';
+import { validateBundledNotes } from '../../data/notes';
 
 export default defineBackground(() => {
+  validateBundledNotes();
   initSidebarCommands();
   registerFeedBackground();
   initStorageUpkeep();

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardMark } from '../../components/common/CardMark';
-import { fieldNotes, pathPosition } from '../../data/notes';
+import { pathLength, pathPosition } from '../../data/sidebar-notes';
 import { isRead, type Progress } from '../../data/progress';
 import { blogPageForUrl } from '../../data/urls';
 import type { Theme } from '../../components/sidebar/SidebarShell';
@@ -59,7 +59,7 @@ export function initCardMarks(
   let progress: Progress = {};
   let theme = options.theme;
   let mounted: { card: Card; container: HTMLElement }[] = [];
-  const total = fieldNotes().path.length;
+  const total = pathLength();
 
   const paint = () => {
     for (const { card, container } of mounted) {
