@@ -3,7 +3,7 @@
 // clamped to the window it is read back into, since the window may have shrunk since.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { loadPrefs, type Prefs } from './prefs';
+import { PREFS_KEY, prefsFromStored, type Prefs } from './prefs';
 
 export const LAYOUT_KEY = 'sidebarLayout';
 
@@ -70,8 +70,16 @@ export function layoutFromStored(value: unknown, fallback: Layout, windowWidth: 
 }
 
 export async function loadLayout(windowWidth: number): Promise<Layout> {
-  const [items, prefs] = await Promise.all([browser.storage.local.get(LAYOUT_KEY), loadPrefs()]);
-  return layoutFromStored(items[LAYOUT_KEY], defaultLayout(prefs), windowWidth);
+  return (await loadLayoutAndPrefs(windowWidth)).layout;
+}
+
+/** The layout and the settings it defaults from, in one storage read (the sidebar's first paint). */
+export async function loadLayoutAndPrefs(
+  windowWidth: number,
+): Promise<{ layout: Layout; prefs: Prefs }> {
+  const items = await browser.storage.local.get([LAYOUT_KEY, PREFS_KEY]);
+  const prefs = prefsFromStored(items[PREFS_KEY]);
+  return { layout: layoutFromStored(items[LAYOUT_KEY], defaultLayout(prefs), windowWidth), prefs };
 }
 
 export async function saveLayout(layout: Layout): Promise<void> {

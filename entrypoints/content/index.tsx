@@ -5,12 +5,12 @@ import { browser } from 'wxt/browser';
 import { SidebarApp, type SidebarHost } from '../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
 import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed-teaser';
-import { loadLayout, saveLayout } from '../../data/layout';
-import { loadPrefs, watchPrefs } from '../../data/prefs';
+import { loadLayoutAndPrefs, saveLayout } from '../../data/layout';
+import { watchPrefs } from '../../data/prefs';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
 import { blogPageForUrl } from '../../data/urls';
 import { initAutoMark } from './auto-mark';
-import { CARD_HOST, initCardMarks } from './card-marks';
+import { CARD_HOST, initCardMarks, type CardMarks } from './card-marks';
 import { initFeedRefresh } from './feed-refresh';
 import { followNavigation } from './navigation';
 import { currentTheme, watchTheme } from './page-theme';
@@ -39,14 +39,38 @@ export default defineContentScript({
     performance.mark('fn-content-start');
     const initial = blogPageForUrl(location.href);
     if (initial.kind === 'other') return;
-    initFeedRefresh(ctx);
 
     removeStaleUi();
     // Chrome gives an orphaned script no event; a cheap periodic check of the context lets
     // WXT notice the extension is gone and remove this script's UI (ctx.setInterval checks it).
     ctx.setInterval(() => undefined, 3000);
 
-    const [layout, prefs] = await Promise.all([loadLayout(window.innerWidth), loadPrefs()]);
+    let container: HTMLElement | undefined;
+    // Set once the host exists; the UI is created before, but only mounted after that.
+    let paintSidebar: () => void = () => undefined;
+    const createUi = (name: string) =>
+      createShadowRootUi(ctx, {
+        name,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount: (root) => {
+          container = root;
+          paintSidebar();
+          return root;
+        },
+        onRemove: (root) => {
+          if (root) render(null, root);
+          container = undefined;
+        },
+      });
+
+    // First paint needs only the layout (one storage read) and the shadow root (WXT loads its
+    // CSS): both start at once. Everything else waits for the page to be idle, below.
+    const stored = loadLayoutAndPrefs(window.innerWidth);
+    // A page that defined its own element under our name owns its shadow root; use another name.
+    const uiReady = createUi(HOST).catch(() => createUi(FALLBACK_HOST));
+    const { layout, prefs } = await stored;
     let page: SidebarPage = initial;
     const toggleListeners = new Set<() => void>();
     const themeListeners = new Set<(theme: ReturnType<typeof currentTheme>) => void>();
@@ -82,42 +106,30 @@ export default defineContentScript({
       openNotes: () => void browser.runtime.sendMessage({ type: 'fn:open-notes' }),
     };
 
-    let container: HTMLElement | undefined;
-    const paint = () => {
+    paintSidebar = () => {
       if (container) render(<SidebarApp page={page} host={host} />, container);
     };
-    const createUi = (name: string) =>
-      createShadowRootUi(ctx, {
-        name,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        onMount: (root) => {
-          container = root;
-          paint();
-          return root;
-        },
-        onRemove: (root) => {
-          if (root) render(null, root);
-          container = undefined;
-        },
-      });
-    // A page that defined its own element under our name owns its shadow root; use another name.
-    const ui = await createUi(HOST).catch(() => createUi(FALLBACK_HOST));
+    const ui = await uiReady;
     ui.mount();
     ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));
 
-    // ---- features: one line each ----
-    const cards =
-      initial.kind === 'index'
-        ? initCardMarks(
+    // ---- features: one line each; what the first paint does not need waits for idle time ----
+    let cards: CardMarks | undefined;
+    ctx.requestIdleCallback(
+      () => {
+        if (initial.kind === 'index')
+          cards = initCardMarks(
             ctx,
             { load: loadProgress, watch: watchProgress, setRead: (s, r) => setRead(s, r, 'card') },
             { enabled: prefs.indexCardMarks, theme: currentTheme() },
-          )
-        : undefined;
-    const stopPrefs = watchPrefs((next) => cards?.setEnabled(next.indexCardMarks));
-    ctx.onInvalidated(stopPrefs);
+          );
+        const stopPrefs = watchPrefs((next) => cards?.setEnabled(next.indexCardMarks));
+        ctx.onInvalidated(stopPrefs);
+        if ('slug' in initial) initAutoMark(ctx, initial.slug);
+      },
+      { timeout: 1000 },
+    );
+    initFeedRefresh(ctx);
     watchTheme(ctx, (theme) => {
       themeListeners.forEach((f) => f(theme));
       cards?.setTheme(theme);
@@ -127,9 +139,8 @@ export default defineContentScript({
       if (next.kind === 'other') return ui.remove();
       page = next;
       // Repainting with a new page object also reloads the marks: nothing stays stale.
-      if (container) paint();
+      if (container) paintSidebar();
       else ui.mount();
     });
-    if ('slug' in initial) initAutoMark(ctx, initial.slug);
   },
 });
