@@ -101,9 +101,18 @@ afterAll(async () => {
 
 describe('the feed in the popup, the sidebar, the notes page and the options page', () => {
   it('fills the cache on a blog visit, and the popup finds both new posts by title words', async () => {
+    // A popup already open (and searching) when the feed arrives re-indexes without reopening.
+    const open = await browser.openExtensionPage('popup.html');
+    const newest = FIXTURE_NEW_POSTS[0]!;
+    await open.getByTestId('fn-search').fill(titleWords(newest.title));
+    const found = open.locator(`[data-testid="fn-result"][data-slug="${newest.slug}"]`);
+    await expect.poll(() => open.getByTestId('fn-result-count').textContent()).toMatch(/match/);
+    expect(await found.count()).toBe(0);
     const page = await visit('/blog/litestream-vfs/');
     await expect.poll(async () => (await entries()).length, { timeout: 15_000 }).toBe(40);
     await page.close();
+    await expect.poll(() => found.count()).toBe(1);
+    await open.close();
     await popupFindsNewPosts();
   });
 
