@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { sidebarNotesPlugin } from './build/sidebar-notes-plugin';
+import { sidebarNotesPlugin } from './data/sidebar-notes-plugin';
 
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({

@@ -14,7 +14,7 @@ export function parseFieldNotes(value: unknown): FieldNotes {
 /**
  * Check the bundled notes once, at the background's start-up, and say clearly what is wrong.
  * The content script does not validate them on each page: it uses the sidebar's share of the
- * same notes, validated when the extension is built (build/sidebar-notes-plugin.ts). This is the
+ * same notes, validated when the extension is built (data/sidebar-notes-plugin.ts). This is the
  * run-time check of what was shipped; the unit tests check the same file.
  */
 export function validateBundledNotes(report: (message: string) => void = console.error): boolean {

@@ -1,7 +1,7 @@
 // The sidebar's share of the bundled notes (see sidebar-notes-projection.ts).
 //
 // In the extension's build this whole module is replaced by its result, computed at build time
-// by build/sidebar-notes-plugin.ts after it validated notes.json with the full schema (an invalid
+// by data/sidebar-notes-plugin.ts after it validated notes.json with the full schema (an invalid
 // file fails the build): the content script ships a plain literal, with neither the full notes
 // nor their schema, and spends no time validating them on each page. The background validates
 // the same bundled notes again when the extension starts (validateBundledNotes, data/notes.ts),

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { parseFieldNotes } from '../data/notes';
-import { projectSidebarNotes } from '../data/sidebar-notes-projection';
+import { parseFieldNotes } from './notes';
+import { projectSidebarNotes } from './sidebar-notes-projection';
 
 const notesJson = (root: string) => resolve(root, 'data/notes.json');
 const DATA_MODULE = /[\\/]data[\\/]sidebar-notes-data\.ts$/;

@@ -14,7 +14,7 @@ import {
   sidebarBlog,
   sidebarPost,
 } from '../../data/sidebar-notes';
-import { sidebarNotesModule } from '../../build/sidebar-notes-plugin';
+import { sidebarNotesModule } from '../../data/sidebar-notes-plugin';
 
 const notes = fieldNotes();
 
