@@ -1,56 +1,15 @@
 // The notes page (notes.html) in real Chromium: every part, the chart, live progress, the
 // exports, the clipboard, print styles, no network, and axe in light and dark themes.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { entriesFromPosts, monthsBetween, postingHistory } from '../../data/history';
 import { fieldNotes } from '../../data/notes';
 import { pathMarkdown } from '../../data/notes-export';
+import { seriousAxeViolations } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 
 const notes = fieldNotes();
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/**
- * axe's serious and critical violations on the page, as readable lines. Extension pages forbid
- * inline scripts (CSP script-src 'self'), so axe goes in through the DevTools protocol instead
- * of a <script> tag.
- */
-async function seriousViolations(browser: ExtensionBrowser, page: Page): Promise<string[]> {
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Runtime.evaluate', { expression: axeSource });
-  await cdp.detach();
-  const { violations, passes } = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (ctx: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return { violations: result.violations, passes: result.passes.length };
-  });
-  // A scan that checked nothing would pass too: make sure axe really ran its rules.
-  expect(passes).toBeGreaterThan(10);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-}
-
 interface ChromeStorageLocal {
   chrome: {
     storage: { local: { clear: () => Promise<void>; set: (items: object) => Promise<void> } };
@@ -311,7 +270,7 @@ describe('the notes page in Chromium (light)', () => {
       false,
     );
     await page.locator('[data-testid=fn-history-bar][data-month="2025-10"]').hover();
-    expect(await seriousViolations(browser, page)).toEqual([]);
+    expect(await seriousAxeViolations(browser.context, page)).toEqual([]);
     await page.close();
   });
 });
@@ -333,7 +292,7 @@ describe('the notes page in Chromium (dark)', () => {
     await expect
       .poll(() => page.getByTestId('fn-notes-progress').textContent())
       .toContain('1 of 30');
-    expect(await seriousViolations(browser, page)).toEqual([]);
+    expect(await seriousAxeViolations(browser.context, page)).toEqual([]);
     await page.close();
   });
 });

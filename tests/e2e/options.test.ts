@@ -1,12 +1,12 @@
 // The options page in real Chromium: settings, export, import (good and bad files), reset and
 // undo, and what the reader sees after an update moved or set aside stored data.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
 import { importCases } from '../fixtures/imports/cases';
+import { seriousAxeViolations } from './support/axe';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
 
 // These wait for state to arrive (storage events, page loads) and time nothing; the default
@@ -210,40 +210,6 @@ describe('settings', () => {
   });
 });
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Serious and critical axe violations; axe goes in over CDP (extension pages forbid inline scripts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Runtime.evaluate', { expression: axeSource });
-  await cdp.detach();
-  const { violations, passes } = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return { violations: result.violations, passes: result.passes.length };
-  });
-  expect(passes).toBeGreaterThan(10);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-}
-
 describe('accessibility', () => {
   it('has no serious or critical axe violation, light and dark, with a preview and an error shown', async () => {
     await clearStorage();
@@ -252,12 +218,12 @@ describe('accessibility', () => {
     const options = await browser.openExtensionPage('options.html');
     await options.getByTestId('fn-import').setInputFiles(join(dir, 'unknown-slugs-kept.json'));
     await poll(() => options.getByTestId('fn-import-preview').count()).toBe(1);
-    expect(await seriousViolations(options)).toEqual([]);
+    expect(await seriousAxeViolations(browser.context, options)).toEqual([]);
     await options.emulateMedia({ colorScheme: 'dark' });
     await options.getByTestId('fn-import').setInputFiles(join(dir, 'future-version.json'));
     await poll(() => options.getByTestId('fn-import-error').count()).toBe(1);
     await options.getByTestId('fn-reset').click();
-    expect(await seriousViolations(options)).toEqual([]);
+    expect(await seriousAxeViolations(browser.context, options)).toEqual([]);
     await options.close();
   });
 });

@@ -10,7 +10,7 @@ const axeSource = readFileSync(
 );
 
 interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
   passes: unknown[];
 }
 
@@ -31,9 +31,20 @@ export async function axeScan(
   return {
     serious: result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      ),
     passes: result.passes,
   };
+}
+
+/** Serious and critical violations; throws if axe checked too little to mean anything. */
+export async function seriousAxeViolations(context: BrowserContext, page: Page): Promise<string[]> {
+  const scan = await axeScan(context, page);
+  // A scan that checked nothing would pass too: make sure axe really ran its rules.
+  if (scan.passes <= 10) throw new Error(`axe ran only ${scan.passes} passing rules`);
+  return scan.serious;
 }
 
 /** Press Tab until the element with `testId` has focus; fails after `max` presses. */
