@@ -1,6 +1,7 @@
 import type { Post } from '../../data/schema';
 import { postDateText } from '../../data/history';
 import { ReadToggle } from './ReadToggle';
+import { SectionSelect } from '../common/SectionSelect';
 
 export interface ArchiveFilter {
   query: string;
@@ -53,18 +54,12 @@ export function Archive({
         </label>
         <label class="fn-field">
           <span>Section</span>
-          <select
-            data-testid="fn-archive-section"
+          <SectionSelect
+            sections={sections}
             value={filter.section}
-            onChange={(e) => onFilter({ ...filter, section: e.currentTarget.value })}
-          >
-            <option value="">All sections</option>
-            {sections.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
+            testId="fn-archive-section"
+            onChange={(section) => onFilter({ ...filter, section })}
+          />
         </label>
         <label class="fn-field fn-field-check">
           <input

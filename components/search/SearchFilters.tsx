@@ -1,5 +1,6 @@
 import type { ArchiveFilters } from '../../data/search';
 import { SHORT_READ_MINUTES } from '../../data/search';
+import { SectionSelect } from '../common/SectionSelect';
 
 export interface SearchFiltersProps {
   filters: ArchiveFilters;
@@ -13,18 +14,12 @@ export function SearchFilters({ filters, sections, onChange }: SearchFiltersProp
     <div class="fn-filters" role="group" aria-label="Filters">
       <label class="fn-filter">
         <span class="fn-visually-hidden">Section</span>
-        <select
-          data-testid="fn-filter-section"
+        <SectionSelect
+          sections={sections}
           value={filters.section}
-          onChange={(e) => set({ section: e.currentTarget.value })}
-        >
-          <option value="">All sections</option>
-          {sections.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
+          testId="fn-filter-section"
+          onChange={(section) => set({ section })}
+        />
       </label>
       <label class="fn-filter">
         <input
