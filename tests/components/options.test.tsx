@@ -4,41 +4,21 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { OptionsApp, type OptionsServices } from '../../components/options/OptionsApp';
-import { applyImport } from '../../data/backup';
+import { OptionsApp } from '../../components/options/OptionsApp';
 import { fieldNotes } from '../../data/notes';
-import { loadPrefs, savePrefs, watchPrefs } from '../../data/prefs';
-import {
-  clearMarks,
-  loadProgress,
-  loadResetUndo,
-  restoreMarks,
-  setRead,
-  watchProgress,
-} from '../../data/progress';
-import { loadQuarantine, markReported, setAside } from '../../data/quarantine';
+import { loadPrefs } from '../../data/prefs';
+import { loadProgress, setRead } from '../../data/progress';
+import { loadQuarantine, setAside } from '../../data/quarantine';
 import { importCases } from '../fixtures/imports/cases';
+import { optionsServices } from '../../entrypoints/options/services';
 
 const notes = fieldNotes();
 const known = new Set(notes.posts.map((p) => p.slug));
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const dir = join(import.meta.dirname, '../fixtures/imports');
 
-// The real data layer over WXT's fake browser: the page is tested as it runs, minus Chromium.
-const services: OptionsServices = {
-  loadProgress,
-  watchProgress,
-  loadPrefs,
-  watchPrefs,
-  savePrefs,
-  applyImport: (backup) => applyImport(backup, known),
-  clearMarks,
-  restoreMarks,
-  loadResetUndo: () => loadResetUndo(),
-  loadQuarantine,
-  markReported,
-  now: () => NOW,
-};
+// The page's own wiring over WXT's fake browser: the page is tested as it runs, minus Chromium.
+const services = optionsServices(known, () => NOW);
 
 const storage = () => browser.storage.local.get(null);
 const renderPage = (sections?: preact.ComponentChildren) =>

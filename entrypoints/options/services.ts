@@ -1,0 +1,38 @@
+// The options page's services: the real data layer behind the interface OptionsApp expects.
+// The component test uses the same wiring, so it tests what the page runs.
+import type { FeedServices } from '../../components/options/FeedSection';
+import type { OptionsServices } from '../../components/options/OptionsApp';
+import { applyImport } from '../../data/backup';
+import { loadFeedCache, watchFeed } from '../../data/feed-cache';
+import { checkFeedNow } from '../../data/feed-check';
+import { loadPrefs, savePrefs, watchPrefs } from '../../data/prefs';
+import {
+  clearMarks,
+  loadProgress,
+  loadResetUndo,
+  restoreMarks,
+  watchProgress,
+} from '../../data/progress';
+import { loadQuarantine, markReported } from '../../data/quarantine';
+
+export function optionsServices(
+  knownSlugs: ReadonlySet<string>,
+  now: () => number = Date.now,
+): OptionsServices {
+  return {
+    loadProgress,
+    watchProgress,
+    loadPrefs,
+    watchPrefs,
+    savePrefs,
+    applyImport: (backup) => applyImport(backup, knownSlugs),
+    clearMarks,
+    restoreMarks,
+    loadResetUndo: () => loadResetUndo(),
+    loadQuarantine,
+    markReported,
+    now,
+  };
+}
+
+export const feedServices: FeedServices = { loadFeedCache, watchFeed, checkFeedNow };
