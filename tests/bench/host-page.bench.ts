@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { postPage } from '../fixtures/blog-pages';
-import { CHROMIUM, launchWithExtension, type ExtensionBrowser } from '../e2e/support/chromium';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from '../e2e/support/chromium';
 import { median, percentile, writeBenchResult, type BenchTable } from './results';
 
 const SLUG = 'litestream-vfs';
@@ -128,15 +133,7 @@ it('measures the host-page cost of the extension', async () => {
     executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const ext: ExtensionBrowser = await launchWithExtension({ viewport: VIEWPORT });
   try {

@@ -6,6 +6,17 @@ import { chromium, type BrowserContext, type Page, type Route, type Worker } fro
 import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless flags for this machine: no sandbox as root, and no network beyond the routed pages. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const OUTPUT_DIR = resolve(process.env.FN_OUT_DIR ?? '.output');
 export const EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
 
@@ -38,13 +49,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
     ],
   });
   await routeFlyIo(context);
