@@ -28,11 +28,16 @@ export const FIREFOX_EXTENSION_DIR = resolve(process.env.FN_OUT_DIR ?? '.output'
 /** The element the content script mounts the sidebar in. */
 export const SIDEBAR_HOST = 'fly-field-notes';
 
+/** A fixture response, optionally with extra headers (a Content-Security-Policy, say). */
+export interface FirefoxRouteResponse extends FixtureResponse {
+  headers?: Record<string, string>;
+}
+
 export interface FirefoxLaunchOptions {
   /** The unpacked extension to install (default: FN_OUT_DIR/firefox-mv2). */
   extensionDir?: string;
   /** Serve a URL (return undefined to fall through to the fly.io fixtures). */
-  route?: (url: string) => FixtureResponse | undefined;
+  route?: (url: string) => FirefoxRouteResponse | undefined;
 }
 
 export interface FirefoxExtensionBrowser {
