@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
+    setupFiles: ['tests/setup/sidebar-notes.ts'],
   },
 });

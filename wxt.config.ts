@@ -1,14 +1,21 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { sidebarNotesPlugin } from './data/sidebar-notes-plugin';
+import { sidebarNotesAsset } from './data/sidebar-notes-plugin';
+import { SIDEBAR_NOTES_FILE } from './data/sidebar-notes-projection';
 
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({
   // FN_OUT_DIR lets parallel work build into separate folders; CI and the README use .output.
   outDir: process.env.FN_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  // sidebarNotesPlugin: the content script's notes, validated and projected at build time.
-  vite: () => ({ plugins: [preact(), sidebarNotesPlugin()] }),
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script's notes, validated and projected at build time (invalid notes fail
+    // the build), written as a file beside the script rather than bundled into it.
+    'build:publicAssets': (wxt, files) => {
+      files.push(sidebarNotesAsset(wxt.config.root));
+    },
+  },
   zip: {
     excludeSources: ['.output/**', 'node_modules/**', '.wxt/**', 'coverage/**', 'test-results/**'],
   },
@@ -27,6 +34,16 @@ export default defineConfig({
       : { optional_permissions: ['https://fly.io/blog/feed.xml'] }),
     // The address-bar keyword for archive search (entrypoints/background/omnibox.ts).
     omnibox: { keyword: 'fn' },
+    // The content script fetches its notes file (data/sidebar-notes-file.ts); only fly.io pages
+    // may, and Chrome serves it under a per-session URL. WXT adds the sidebar's stylesheet here
+    // the same way, and writes both as the plain MV2 list for Firefox.
+    web_accessible_resources: [
+      {
+        resources: [SIDEBAR_NOTES_FILE],
+        matches: ['https://fly.io/*', 'https://www.fly.io/*'],
+        use_dynamic_url: true,
+      },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+N', mac: 'Alt+Shift+N' },

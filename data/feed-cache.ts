@@ -6,20 +6,20 @@
 //   loadFeedPosts()  → the cached feed entries, newest first (feed these to archivePosts()).
 //   watchFeed(cb)    → cb(cache) after every write, in any context; returns an unsubscribe.
 //   feedStatus()     → { lastChecked, lastSuccess, lastError, count } for the options page.
-//   feedCheckDue()   → whether the content script should fetch again.
+//   feedCheckDue()   → whether a tab's claim to fetch again is granted (claimFeedCheck).
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import {
+  FEED_ENTRIES_KEY,
+  FEED_META_KEY,
   MAX_CACHED_ENTRIES,
   feedEntrySchema,
-  feedMetaSchema,
+  type FeedClaimResponse,
   type FeedEntry,
-  type FeedError,
-  type FeedMeta,
 } from './feed-schema';
+import { feedMetaSchema, type FeedError, type FeedMeta } from './feed-state-schema';
 
-export const FEED_META_KEY = 'feed:meta';
-export const FEED_ENTRIES_KEY = 'feed:entries';
+export { FEED_ENTRIES_KEY, FEED_META_KEY } from './feed-schema';
 
 /** A successful check is repeated after this long: the blog posts about twice a month. */
 export const CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -71,14 +71,22 @@ export function feedCacheFromItems(items: Record<string, unknown>): FeedCache {
   };
 }
 
-/** Take the check for one tab (background only: it is the one writer). */
-export async function claimFeedCheck(now = Date.now()): Promise<boolean> {
+/**
+ * Answer a tab's claim (background only: it is the one writer): when a check is due, mark it as
+ * taken and give the tab the validators for its conditional request.
+ */
+export async function claimFeedCheck(now = Date.now()): Promise<FeedClaimResponse> {
   const meta = await loadFeedMeta();
-  if (!feedCheckDue(meta, now)) return false;
+  if (!feedCheckDue(meta, now)) return { go: false };
   await browser.storage.local.set({
     [FEED_META_KEY]: feedMetaSchema.parse({ ...meta, checkingSince: now }),
   });
-  return true;
+  const { etag, lastModified } = meta;
+  return {
+    go: true,
+    ...(etag !== undefined ? { etag } : {}),
+    ...(lastModified !== undefined ? { lastModified } : {}),
+  };
 }
 
 export async function loadFeedMeta(): Promise<FeedMeta> {

@@ -11,7 +11,8 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { feedStatus, type FeedStatus } from './feed-cache';
-import { FEED_CHECK_NOW, feedErrorSchema } from './feed-schema';
+import { FEED_CHECK_NOW } from './feed-schema';
+import { feedErrorSchema } from './feed-state-schema';
 import { FEED_URL } from './feed-fetch';
 
 export const FEED_ORIGINS = [FEED_URL];

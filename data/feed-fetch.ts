@@ -39,7 +39,8 @@ export interface FetchFeedOptions {
 
 export async function fetchFeed(
   url: string,
-  meta: FeedMeta,
+  /** The validators of the copy held, if any. */
+  meta: Pick<FeedMeta, 'etag' | 'lastModified'>,
   options: FetchFeedOptions = {},
 ): Promise<FeedFetchOutcome> {
   const headers: Record<string, string> = { Accept: 'application/atom+xml, application/xml;q=0.9' };

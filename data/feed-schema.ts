@@ -1,7 +1,8 @@
-// Zod schemas for the live archive: one feed entry, the cached feed, and the message that
-// carries a fetched feed from the content script to the background. Kept apart from the parser
-// (data/feed.ts) so the content script can validate what it reads and sends without bundling
-// the parser: it has a 25 KB gzip budget.
+// The live archive's schemas that the content script needs: one feed entry (the sidebar's
+// teaser for a post the notes do not know), the cache's storage keys, and the claim protocol by
+// which a blog tab fetches the feed for the background. Kept apart from the parser (data/feed.ts)
+// and from what only the background validates (data/feed-state-schema.ts): the content script
+// has a 25 KB gzip budget, and a bundler cannot drop a module's top-level schemas.
 import * as z from 'zod/mini';
 import { slugSchema } from './slug';
 
@@ -30,62 +31,25 @@ export const feedEntrySchema = z
   );
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 
-const epochMs = () => z.number().check(z.int(), z.nonnegative());
+export type { FeedError, FeedFetchOutcome, FeedMeta } from './feed-state-schema';
 
-export const feedErrorSchema = z.strictObject({
-  at: epochMs(),
-  message: z.string().check(z.maxLength(500)),
-});
-export type FeedError = z.infer<typeof feedErrorSchema>;
-
-/**
- * What the cache knows about fetching, stored apart from the entries so the content script can
- * decide whether a check is due without reading (or validating) the posts.
- */
-export const feedMetaSchema = z.strictObject({
-  /** Validators of the last good copy, sent back as If-None-Match / If-Modified-Since. */
-  etag: z.optional(z.string().check(z.maxLength(500))),
-  lastModified: z.optional(z.string().check(z.maxLength(100))),
-  /** When a check last finished, whatever its outcome. */
-  lastChecked: z.optional(epochMs()),
-  /** When a check last gave a usable answer (a valid feed, or 304 for the copy we hold). */
-  lastSuccess: z.optional(epochMs()),
-  /** The last check's problem; absent once a later check succeeds. */
-  lastError: z.optional(feedErrorSchema),
-  /** A tab claimed the check at this time and is fetching; others wait (see FEED_CLAIM). */
-  checkingSince: z.optional(epochMs()),
-});
-export type FeedMeta = z.infer<typeof feedMetaSchema>;
-
-/** What a fetch gave, as the content script (or the background) reports it for recording. */
-export const feedFetchOutcomeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('body'),
-    status: z.number().check(z.int()),
-    text: z.string().check(z.maxLength(MAX_FEED_CHARS)),
-    etag: z.optional(z.string().check(z.maxLength(500))),
-    lastModified: z.optional(z.string().check(z.maxLength(100))),
-  }),
-  z.strictObject({ kind: z.literal('not-modified') }),
-  z.strictObject({ kind: z.literal('failed'), error: z.string().check(z.maxLength(500)) }),
-]);
-export type FeedFetchOutcome = z.infer<typeof feedFetchOutcomeSchema>;
+/** storage.local keys of the cache (data/feed-cache.ts): its meta, and its posts. */
+export const FEED_META_KEY = 'feed:meta';
+export const FEED_ENTRIES_KEY = 'feed:entries';
 
 export const FEED_FETCHED = 'fn:feed-fetched';
 export const FEED_CHECK_NOW = 'fn:feed-check-now';
 export const FEED_CLAIM = 'fn:feed-claim';
 
 /**
- * Content script → background: "may I check now?". The background answers `{ go: true }` to
- * one tab only and marks the check as taken, so ten blog tabs restored at once fetch once.
+ * Content script → background: "may I check now?" (data/feed-state-schema.ts has the message).
+ * The background answers `go: true` to one tab only, when a check is due, and marks the check as
+ * taken, so ten blog tabs restored at once fetch once. With it come the validators of the copy
+ * it holds, for the tab's conditional request.
  */
-export const feedClaimMessageSchema = z.strictObject({ type: z.literal(FEED_CLAIM) });
-export const feedClaimResponseSchema = z.strictObject({ go: z.boolean() });
-
-/** Content script → background: "here is what the feed answered". */
-export const feedFetchedMessageSchema = z.strictObject({
-  type: z.literal(FEED_FETCHED),
-  outcome: feedFetchOutcomeSchema,
+export const feedClaimResponseSchema = z.strictObject({
+  go: z.boolean(),
+  etag: z.optional(z.string().check(z.maxLength(500))),
+  lastModified: z.optional(z.string().check(z.maxLength(100))),
 });
-/** Options page → background: "fetch the feed now" (after the reader granted the origin). */
-export const feedCheckNowMessageSchema = z.strictObject({ type: z.literal(FEED_CHECK_NOW) });
+export type FeedClaimResponse = z.infer<typeof feedClaimResponseSchema>;

@@ -6,8 +6,7 @@
 // slug matches and validates only that one with the same schema the cache is written with. The
 // feed parser is not imported: this runs in the content script, on every unknown post's page.
 import { browser } from 'wxt/browser';
-import { FEED_ENTRIES_KEY } from './feed-cache';
-import { feedEntrySchema, MAX_CACHED_ENTRIES } from './feed-schema';
+import { FEED_ENTRIES_KEY, feedEntrySchema, MAX_CACHED_ENTRIES } from './feed-schema';
 
 /** What the sidebar shows of a post known only from the feed (all plain text). */
 export interface FeedTeaser {

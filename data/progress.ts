@@ -31,13 +31,26 @@ export type Mark = z.infer<typeof markSchema>;
 /** Marks by slug. Only valid marks ever reach this map. */
 export type Progress = Readonly<Record<string, Mark>>;
 
-/** v1: one object for every mark; a mark was only "read", at an ISO time. */
+/**
+ * v1: one object for every mark; a mark was only "read", at an ISO time. Its entries are checked
+ * one by one below (a bad entry is set aside, the rest still count), so `read` need only be an
+ * object here.
+ */
 export const legacyProgressSchema = z.object({
   version: z.literal(1),
-  read: z.record(z.string(), z.unknown()),
+  read: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  ),
 });
 
-const isoTimeSchema = z.iso.datetime({ offset: true });
+/**
+ * v1's times: ISO 8601 date-times as Date#toISOString() wrote them, or with an offset. A plain
+ * pattern rather than z.iso.datetime(): this module runs in the content script, whose size
+ * budget the latter's date-time machinery would strain; Date.parse below checks the values.
+ */
+const isoTimeSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/));
 
 export function isRead(progress: Progress, slug: string): boolean {
   return progress[slug]?.read === true;
@@ -121,56 +134,6 @@ export async function writeMarks(marks: Readonly<Record<string, Mark>>): Promise
   for (const [slug, mark] of Object.entries(marks))
     if (slugSchema.safeParse(slug).success) items[MARK_PREFIX + slug] = markSchema.parse(mark);
   if (Object.keys(items).length > 0) await browser.storage.local.set(items);
-}
-
-/** The marks a reset forgot, kept so the reset can be undone even after the page is closed. */
-export const RESET_UNDO_KEY = 'reset:undo';
-/** How long a reset can be undone. */
-export const RESET_UNDO_MS = 24 * 60 * 60 * 1000;
-const resetUndoSchema = z.strictObject({
-  at: z.number(),
-  marks: z.record(z.string(), markSchema),
-});
-
-/**
- * Forget every mark (reset). Returns what was there so it can be undone; it is also kept in
- * storage (written before anything is removed). Removing (rather than writing unmarks) lets a
- * later import of an older backup bring the marks back.
- */
-export async function clearMarks(now = Date.now()): Promise<Progress> {
-  const items = await browser.storage.local.get(null);
-  const before = progressFromItems(items);
-  const keys = Object.keys(items).filter((key) => key.startsWith(MARK_PREFIX));
-  if (items[LEGACY_KEY] !== undefined) keys.push(LEGACY_KEY);
-  await browser.storage.local.set({ [RESET_UNDO_KEY]: { at: now, marks: { ...before } } });
-  if (keys.length > 0) await browser.storage.local.remove(keys);
-  return before;
-}
-
-/** The marks of the last reset, while it can still be undone. */
-export async function loadResetUndo(now = Date.now()): Promise<Progress | undefined> {
-  const stored = resetUndoSchema.safeParse(
-    (await browser.storage.local.get(RESET_UNDO_KEY))[RESET_UNDO_KEY],
-  );
-  if (!stored.success || now - stored.data.at > RESET_UNDO_MS) return undefined;
-  const marks = emptyRecord<Mark>();
-  for (const [slug, mark] of Object.entries(stored.data.marks))
-    if (slugSchema.safeParse(slug).success) marks[slug] = mark;
-  return marks;
-}
-
-/**
- * Put back marks forgotten by a reset (undo). A post marked again since the reset keeps its
- * newer mark. Returns how many marks came back.
- */
-export async function restoreMarks(snapshot: Progress): Promise<number> {
-  const current = await loadProgress();
-  const writes = emptyRecord<Mark>();
-  for (const [slug, mark] of Object.entries(snapshot))
-    if (laterMark(current[slug], mark) === mark && current[slug] !== mark) writes[slug] = mark;
-  await writeMarks(writes);
-  await browser.storage.local.remove(RESET_UNDO_KEY);
-  return Object.keys(writes).length;
 }
 
 /** Call `onChange` with the whole progress whenever any mark changes, in any context. */

@@ -1,35 +1,19 @@
-// Build step for the content script's notes: replaces data/sidebar-notes-data.ts with the
-// sidebar's projection of data/notes.json as a plain literal, after validating the whole file
-// with the full schema. Invalid notes fail the build with the schema's list of problems, so the
-// content script can use the data without validating it again on every page.
+// Build step for the content script's notes: data/sidebar-notes-file.ts's JSON file, written
+// into the extension by the `build:publicAssets` hook in wxt.config.ts. The whole notes.json is
+// validated with the full schema first: invalid notes fail the build with the schema's list of
+// problems. The file holds only the sidebar's projection of the notes.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
 import { parseFieldNotes } from './notes';
-import { projectSidebarNotes } from './sidebar-notes-projection';
+import { SIDEBAR_NOTES_FILE, projectSidebarNotes } from './sidebar-notes-projection';
 
-const notesJson = (root: string) => resolve(root, 'data/notes.json');
-const DATA_MODULE = /[\\/]data[\\/]sidebar-notes-data\.ts$/;
-
-/** The module's source as the build ships it. Throws when notes.json is invalid. */
-export function sidebarNotesModule(json: string): string {
-  const notes = parseFieldNotes(JSON.parse(json));
-  return `export default ${JSON.stringify(projectSidebarNotes(notes))};\n`;
+/** The file's text for `json` (the text of notes.json). Throws when the notes are invalid. */
+export function sidebarNotesJson(json: string): string {
+  return JSON.stringify(projectSidebarNotes(parseFieldNotes(JSON.parse(json))));
 }
 
-export function sidebarNotesPlugin(): Plugin {
-  let root = process.cwd();
-  return {
-    name: 'fly-field-notes:sidebar-notes',
-    enforce: 'pre',
-    configResolved(config) {
-      root = config.root;
-    },
-    load(id) {
-      if (!DATA_MODULE.test(id.split('?')[0] ?? '')) return null;
-      const file = notesJson(root);
-      this.addWatchFile(file);
-      return sidebarNotesModule(readFileSync(file, 'utf8'));
-    },
-  };
+/** The generated file, as WXT's `build:publicAssets` hook takes it. */
+export function sidebarNotesAsset(root: string): { relativeDest: string; contents: string } {
+  const json = readFileSync(resolve(root, 'data/notes.json'), 'utf8');
+  return { relativeDest: SIDEBAR_NOTES_FILE, contents: sidebarNotesJson(json) };
 }

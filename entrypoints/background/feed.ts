@@ -7,12 +7,12 @@ import { claimFeedCheck, loadFeedMeta, statusOf, loadFeedCache } from '../../dat
 import { fetchFeed, FEED_URL } from '../../data/feed-fetch';
 import { recordFeedOutcome } from '../../data/feed-record';
 import type { FeedCheckResponse } from '../../data/feed-check';
+import { FEED_FETCHED } from '../../data/feed-schema';
 import {
-  FEED_FETCHED,
   feedCheckNowMessageSchema,
   feedClaimMessageSchema,
   feedFetchedMessageSchema,
-} from '../../data/feed-schema';
+} from '../../data/feed-state-schema';
 
 let queue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
@@ -36,8 +36,7 @@ function handle(message: unknown): Promise<unknown> | undefined {
   const fetched = feedFetchedMessageSchema.safeParse(message);
   if (fetched.success) return oneAtATime(() => recordFeedOutcome(fetched.data.outcome));
   if (feedCheckNowMessageSchema.safeParse(message).success) return oneAtATime(checkNow);
-  if (feedClaimMessageSchema.safeParse(message).success)
-    return oneAtATime(async () => ({ go: await claimFeedCheck() }));
+  if (feedClaimMessageSchema.safeParse(message).success) return oneAtATime(() => claimFeedCheck());
   // Ours by its type but not valid (e.g. a body over the size cap): a failed check, recorded.
   if (typeof message === 'object' && message !== null && 'type' in message)
     if (message.type === FEED_FETCHED)

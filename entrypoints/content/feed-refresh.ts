@@ -2,12 +2,12 @@
 // background: this script already runs on fly.io/blog pages, so fetching
 // https://fly.io/blog/feed.xml is a same-origin request that needs no extra permission in
 // Chrome or Firefox; the background would need a host permission for fly.io at install.
-// It runs once the page is idle, at most every few hours (data/feed-cache.ts feedCheckDue),
-// with If-None-Match / If-Modified-Since, and hands the answer to the background, which parses
-// it: the parser stays out of this bundle.
+// Once the page is idle it asks the background whether a check is due (data/feed-cache.ts
+// claimFeedCheck: at most every few hours, one tab at a time), fetches with the validators the
+// background gives (If-None-Match / If-Modified-Since), and hands the answer back to the
+// background, which parses it: the parser and the cache stay out of this bundle.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { feedCheckDue, loadFeedMeta } from '../../data/feed-cache';
 import { fetchFeed, feedUrlFor } from '../../data/feed-fetch';
 import {
   FEED_CLAIM,
@@ -27,14 +27,12 @@ function pageFetch(): typeof fetch {
 }
 
 async function refreshIfDue(ctx: ContentScriptContext): Promise<void> {
-  const meta = await loadFeedMeta();
-  if (ctx.isInvalid || !feedCheckDue(meta, Date.now())) return;
-  // Several blog tabs may find the check due at once; the background lets one of them go.
+  // Several blog tabs may ask at once; the background lets one of them go.
   const claim = feedClaimResponseSchema.safeParse(
     await browser.runtime.sendMessage({ type: FEED_CLAIM }),
   );
   if (!claim.success || !claim.data.go || ctx.isInvalid) return;
-  const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), meta, {
+  const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), claim.data, {
     signal: ctx.signal,
     fetchImpl: pageFetch(),
   });

@@ -2,12 +2,15 @@
 // it in step with navigation, and tear everything down with the content-script context.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SidebarApp, type SidebarHost } from '../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
 import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed-teaser';
 import { loadLayoutAndPrefs, saveLayout } from '../../data/layout';
 import { watchPrefs } from '../../data/prefs';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
+import { setSidebarNotes, type SidebarNotesData } from '../../data/sidebar-notes';
+import { loadSidebarNotesFile } from '../../data/sidebar-notes-file';
 import { blogPageForUrl } from '../../data/urls';
 import { initAutoMark } from './auto-mark';
 import { CARD_HOST, initCardMarks, type CardMarks } from './card-marks';
@@ -15,12 +18,24 @@ import { initFeedRefresh } from './feed-refresh';
 import { followNavigation } from './navigation';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
+import { createShadowHost, loadContentCss, type ShadowHost } from './shadow-host';
 import { listenForToggleCommand } from './toggle-command';
 import './style.css';
 
 const HOST = 'fly-field-notes';
 /** Used only when the page itself has defined an element named like ours. */
 const FALLBACK_HOST = 'fly-field-notes-sidebar';
+
+/** The longest the sidebar waits for the page's load event before it starts anyway. */
+const LOAD_WAIT_MS = 100;
+
+function pageLoaded(ctx: ContentScriptContext, maxMs: number): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    ctx.addEventListener(window, 'load', () => resolve(), { once: true });
+    ctx.setTimeout(resolve, maxMs);
+  });
+}
 
 /**
  * A script orphaned by an extension update cannot always clean up after itself: its UI is
@@ -34,43 +49,50 @@ function removeStaleUi(): void {
 
 export default defineContentScript({
   matches: ['https://fly.io/blog/*', 'https://www.fly.io/blog/*'],
+  // WXT builds the stylesheet as a file of its own; shadow-host.ts puts it in the shadow root.
   cssInjectionMode: 'ui',
   async main(ctx) {
     performance.mark('fn-content-start');
-    const initial = blogPageForUrl(location.href);
-    if (initial.kind === 'other') return;
+    if (blogPageForUrl(location.href).kind === 'other') return;
+    // Chrome starts document-idle scripts just before the page's load event when the page has
+    // loaded quickly: the sidebar waits for that event, so the page is not held up by it, but
+    // never long, so a page with a slow image still gets its sidebar at once.
+    await pageLoaded(ctx, LOAD_WAIT_MS);
 
     removeStaleUi();
     // Chrome gives an orphaned script no event; a cheap periodic check of the context lets
     // WXT notice the extension is gone and remove this script's UI (ctx.setInterval checks it).
     ctx.setInterval(() => undefined, 3000);
 
-    let container: HTMLElement | undefined;
-    // Set once the host exists; the UI is created before, but only mounted after that.
-    let paintSidebar: () => void = () => undefined;
-    const createUi = (name: string) =>
-      createShadowRootUi(ctx, {
-        name,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        onMount: (root) => {
-          container = root;
-          paintSidebar();
-          return root;
-        },
-        onRemove: (root) => {
-          if (root) render(null, root);
-          container = undefined;
-        },
-      });
+    // First paint needs the notes, the stylesheet and the layout (one storage read): all three
+    // load at once. Everything else waits for the page to be idle, below.
+    let started: [SidebarNotesData, string, Awaited<ReturnType<typeof loadLayoutAndPrefs>>];
+    try {
+      started = await Promise.all([
+        loadSidebarNotesFile(),
+        loadContentCss(),
+        loadLayoutAndPrefs(window.innerWidth),
+      ]);
+    } catch (error) {
+      // Only a broken build gets here; the page is left exactly as it was.
+      console.warn('Fly Field Notes: the sidebar could not start.', error);
+      return;
+    }
+    const [notes, css, { layout, prefs }] = started;
+    if (ctx.isInvalid) return;
+    setSidebarNotes(notes);
+    const initial = blogPageForUrl(location.href);
+    if (initial.kind === 'other') return;
 
-    // First paint needs only the layout (one storage read) and the shadow root (WXT loads its
-    // CSS): both start at once. Everything else waits for the page to be idle, below.
-    const stored = loadLayoutAndPrefs(window.innerWidth);
-    // A page that defined its own element under our name owns its shadow root; use another name.
-    const uiReady = createUi(HOST).catch(() => createUi(FALLBACK_HOST));
-    const { layout, prefs } = await stored;
+    const clear = (container: HTMLElement) => render(null, container);
+    let ui: ShadowHost;
+    try {
+      ui = createShadowHost(ctx, HOST, css, clear);
+    } catch {
+      // A page that defined its own element under our name owns its shadow root.
+      ui = createShadowHost(ctx, FALLBACK_HOST, css, clear);
+    }
+    let mounted = false;
     let page: SidebarPage = initial;
     const toggleListeners = new Set<() => void>();
     const themeListeners = new Set<(theme: ReturnType<typeof currentTheme>) => void>();
@@ -106,11 +128,10 @@ export default defineContentScript({
       openNotes: () => void browser.runtime.sendMessage({ type: 'fn:open-notes' }),
     };
 
-    paintSidebar = () => {
-      if (container) render(<SidebarApp page={page} host={host} />, container);
-    };
-    const ui = await uiReady;
+    const paintSidebar = () => render(<SidebarApp page={page} host={host} />, ui.container);
     ui.mount();
+    mounted = true;
+    paintSidebar();
     ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));
 
     // ---- features: one line each; what the first paint does not need waits for idle time ----
@@ -136,11 +157,16 @@ export default defineContentScript({
     });
     followNavigation(ctx, (url) => {
       const next = blogPageForUrl(url);
-      if (next.kind === 'other') return ui.remove();
+      if (next.kind === 'other') {
+        ui.remove();
+        mounted = false;
+        return;
+      }
       page = next;
+      if (!mounted) ui.mount();
+      mounted = true;
       // Repainting with a new page object also reloads the marks: nothing stays stale.
-      if (container) paintSidebar();
-      else ui.mount();
+      paintSidebar();
     });
   },
 });

@@ -6,13 +6,8 @@ import { applyImport } from '../../data/backup';
 import { loadFeedCache, watchFeed } from '../../data/feed-cache';
 import { checkFeedNow } from '../../data/feed-check';
 import { loadPrefs, savePrefs, watchPrefs } from '../../data/prefs';
-import {
-  clearMarks,
-  loadProgress,
-  loadResetUndo,
-  restoreMarks,
-  watchProgress,
-} from '../../data/progress';
+import { loadProgress, watchProgress } from '../../data/progress';
+import { clearMarks, loadResetUndo, restoreMarks } from '../../data/progress-reset';
 import { loadQuarantine, markReported } from '../../data/quarantine';
 
 export function optionsServices(

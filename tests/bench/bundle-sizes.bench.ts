@@ -8,10 +8,12 @@ import {
   contentScriptFiles,
   extensionPages,
   formatKb,
+  gzipSize,
   makeStoreZips,
   outputDir,
   pageJs,
 } from '../e2e/support/bundle-sizes';
+import { SIDEBAR_NOTES_FILE } from '../../data/sidebar-notes-projection';
 import { writeBenchResult, type BenchTable } from './results';
 
 const verdict = (size: number, budget: number) =>
@@ -31,8 +33,8 @@ it('measures the built output against its budgets', () => {
       'content script JS',
       formatKb(raw),
       formatKb(js),
-      formatKb(BUDGETS.contentScriptTargetGzip),
-      verdict(js, BUDGETS.contentScriptTargetGzip),
+      formatKb(BUDGETS.contentScriptGzip),
+      verdict(js, BUDGETS.contentScriptGzip),
     ]);
     const css = content.css.reduce((n, f) => n + f.gzip, 0);
     rows.push([
@@ -40,6 +42,16 @@ it('measures the built output against its budgets', () => {
       'content script CSS',
       formatKb(content.css.reduce((n, f) => n + f.raw, 0)),
       formatKb(css),
+      '–',
+      '–',
+    ]);
+    // The notes the content script fetches at start (data/sidebar-notes-file.ts): data, not code.
+    const notesFile = readFileSync(join(dir, SIDEBAR_NOTES_FILE));
+    rows.push([
+      build,
+      'content script notes (JSON, fetched)',
+      formatKb(notesFile.length),
+      formatKb(gzipSize(notesFile)),
       '–',
       '–',
     ]);

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerFeedBackground } from '../../entrypoints/background/feed';
-import { FEED_ENTRIES_KEY, loadFeedCache } from '../../data/feed-cache';
+import {
+  CHECK_INTERVAL_MS,
+  FEED_ENTRIES_KEY,
+  FEED_META_KEY,
+  loadFeedCache,
+} from '../../data/feed-cache';
 import { checkFeedNow } from '../../data/feed-check';
 import { FEED_URL, fetchFeed, feedUrlFor } from '../../data/feed-fetch';
 import { FEED_CHECK_NOW, FEED_CLAIM, FEED_FETCHED, MAX_FEED_CHARS } from '../../data/feed-schema';
@@ -196,6 +201,25 @@ describe('the background feed listener', () => {
     });
     expect((await loadFeedCache()).meta.checkingSince).toBeUndefined();
     // Just checked (and failed): the next claim waits for the retry interval.
+    expect(await fakeBrowser.runtime.sendMessage({ type: FEED_CLAIM })).toEqual({ go: false });
+  });
+
+  it('gives the claiming tab the validators of the copy held, for its conditional request', async () => {
+    const hourAgo = Date.now() - CHECK_INTERVAL_MS - 60_000;
+    await fakeBrowser.storage.local.set({
+      [FEED_META_KEY]: {
+        etag: '"v7"',
+        lastModified: 'Tue, 01 Dec 2026 08:00:00 GMT',
+        lastChecked: hourAgo,
+        lastSuccess: hourAgo,
+      },
+    });
+    expect(await fakeBrowser.runtime.sendMessage({ type: FEED_CLAIM })).toEqual({
+      go: true,
+      etag: '"v7"',
+      lastModified: 'Tue, 01 Dec 2026 08:00:00 GMT',
+    });
+    // The check is taken: a second tab is told to wait, with nothing else.
     expect(await fakeBrowser.runtime.sendMessage({ type: FEED_CLAIM })).toEqual({ go: false });
   });
 

@@ -2,15 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import {
-  clearMarks,
   isRead,
   LEGACY_KEY,
   loadProgress,
-  loadResetUndo,
   PROGRESS_VERSION,
-  RESET_UNDO_KEY,
-  RESET_UNDO_MS,
-  restoreMarks,
   readSlugs,
   setRead,
   VERSION_KEY,
@@ -18,6 +13,13 @@ import {
   writeMarks,
   type Progress,
 } from '../../data/progress';
+import {
+  clearMarks,
+  loadResetUndo,
+  RESET_UNDO_KEY,
+  RESET_UNDO_MS,
+  restoreMarks,
+} from '../../data/progress-reset';
 import { loadQuarantine, markReported, QUARANTINE_PREFIX } from '../../data/quarantine';
 import { upgradeStorage } from '../../data/storage-upkeep';
 import { PREFS_KEY, loadPrefs } from '../../data/prefs';

@@ -14,7 +14,9 @@ import {
   sidebarBlog,
   sidebarPost,
 } from '../../data/sidebar-notes';
-import { sidebarNotesModule } from '../../data/sidebar-notes-plugin';
+import { loadSidebarNotesFile } from '../../data/sidebar-notes-file';
+import { sidebarNotesJson } from '../../data/sidebar-notes-plugin';
+import { sidebarNotesSchema } from '../../data/sidebar-notes-projection';
 
 const notes = fieldNotes();
 
@@ -66,14 +68,34 @@ describe('the sidebar’s share of the notes', () => {
   });
 
   it('is built from validated notes: the build step refuses invalid ones with the schema’s message', () => {
-    const built = sidebarNotesModule(JSON.stringify(rawNotes));
-    expect(built.startsWith('export default ')).toBe(true);
-    expect(JSON.parse(built.slice('export default '.length).trim().replace(/;$/, ''))).toEqual(
-      projectSidebarNotes(notes),
-    );
+    const built = JSON.parse(sidebarNotesJson(JSON.stringify(rawNotes))) as unknown;
+    expect(built).toEqual(projectSidebarNotes(notes));
+    // What the content script checks the file against accepts what the build writes.
+    expect(sidebarNotesSchema.safeParse(built).success).toBe(true);
     const broken = structuredClone(rawNotes) as unknown as { posts: { url: string }[] };
     broken.posts[0]!.url = 'https://example.com/';
-    expect(() => sidebarNotesModule(JSON.stringify(broken))).toThrow(/Invalid field notes/);
+    expect(() => sidebarNotesJson(JSON.stringify(broken))).toThrow(/Invalid field notes/);
+  });
+});
+
+describe('the notes file the content script loads', () => {
+  const built = sidebarNotesJson(JSON.stringify(rawNotes));
+  const serve = (body: string, status = 200) =>
+    vi.fn<typeof fetch>(async () => new Response(body, { status }));
+
+  it('fetches the file from the extension and hands back the validated notes', async () => {
+    const fetchImpl = serve(built);
+    expect(await loadSidebarNotesFile(fetchImpl)).toEqual(projectSidebarNotes(notes));
+    expect(String(fetchImpl.mock.calls[0]?.[0])).toMatch(/\/content-scripts\/sidebar-notes\.json$/);
+  });
+
+  it('refuses a missing or malformed file with a message that says so', async () => {
+    await expect(loadSidebarNotesFile(serve('', 404))).rejects.toThrow(/HTTP 404/);
+    const wrong = { ...(JSON.parse(built) as object), posts: [{ slug: 'Not A Slug' }] };
+    await expect(loadSidebarNotesFile(serve(JSON.stringify(wrong)))).rejects.toThrow(
+      /sidebar notes file is not valid/,
+    );
+    await expect(loadSidebarNotesFile(serve('{ not json'))).rejects.toThrow();
   });
 });
 

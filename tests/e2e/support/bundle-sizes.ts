@@ -11,12 +11,10 @@ import * as z from 'zod/mini';
 export const KB = 1024;
 export const BUDGETS = {
   /**
-   * The content script runs on every blog page. Issue 8 sets a 25 KB target that is NOT met yet
-   * (31.3 KB today: Preact, the polyfill, WXT's shadow-root UI and zod/mini alone take 17.8 KB;
-   * see BENCHMARKS.md). Until it is, this ceiling keeps the script from growing further.
+   * The content script's JS, which runs on every blog page. Its notes and stylesheet are files
+   * it fetches from the extension, measured apart (see BENCHMARKS.md).
    */
-  contentScriptTargetGzip: 25 * KB,
-  contentScriptGzip: 32.5 * KB,
+  contentScriptGzip: 25 * KB,
   /** Each extension page: its entry chunk plus every chunk it imports. */
   pageJsGzip: 60 * KB,
   chromeZip: 200 * KB,
