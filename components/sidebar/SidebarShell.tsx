@@ -129,7 +129,8 @@ export function SidebarShell(props: SidebarShellProps) {
             props.onResize(layout.width + (event.key === widen ? KEY_STEP : -KEY_STEP), true);
           }}
         />
-        {props.children}
+        {/* Collapsed, the notes are not drawn at all: the edge tab is all a page load pays for. */}
+        {open ? props.children : null}
       </aside>
     </div>
   );

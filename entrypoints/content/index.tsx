@@ -9,7 +9,7 @@ import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed-teaser';
 import { loadLayoutAndPrefs, saveLayout } from '../../data/layout';
 import { watchPrefs } from '../../data/prefs';
 import { loadProgress, setRead, watchProgress } from '../../data/progress';
-import { setSidebarNotes, type SidebarNotesData } from '../../data/sidebar-notes';
+import { setSidebarNotes } from '../../data/sidebar-notes';
 import { loadSidebarNotesFile } from '../../data/sidebar-notes-file';
 import { blogPageForUrl } from '../../data/urls';
 import { initAutoMark } from './auto-mark';
@@ -54,6 +54,14 @@ export default defineContentScript({
   async main(ctx) {
     performance.mark('fn-content-start');
     if (blogPageForUrl(location.href).kind === 'other') return;
+    // First paint needs the notes, the stylesheet and the layout (one storage read): all three
+    // start loading now, at once. (The catch only marks a failure as handled; it is met below.)
+    const loading = Promise.all([
+      loadSidebarNotesFile(),
+      loadContentCss(),
+      loadLayoutAndPrefs(window.innerWidth),
+    ]);
+    loading.catch(() => undefined);
     // Chrome starts document-idle scripts just before the page's load event when the page has
     // loaded quickly: the sidebar waits for that event, so the page is not held up by it, but
     // never long, so a page with a slow image still gets its sidebar at once.
@@ -64,15 +72,10 @@ export default defineContentScript({
     // WXT notice the extension is gone and remove this script's UI (ctx.setInterval checks it).
     ctx.setInterval(() => undefined, 3000);
 
-    // First paint needs the notes, the stylesheet and the layout (one storage read): all three
-    // load at once. Everything else waits for the page to be idle, below.
-    let started: [SidebarNotesData, string, Awaited<ReturnType<typeof loadLayoutAndPrefs>>];
+    // Everything the first paint does not need waits for the page to be idle, below.
+    let started: Awaited<typeof loading>;
     try {
-      started = await Promise.all([
-        loadSidebarNotesFile(),
-        loadContentCss(),
-        loadLayoutAndPrefs(window.innerWidth),
-      ]);
+      started = await loading;
     } catch (error) {
       // Only a broken build gets here; the page is left exactly as it was.
       console.warn('Fly Field Notes: the sidebar could not start.', error);

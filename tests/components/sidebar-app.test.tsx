@@ -69,6 +69,15 @@ describe('SidebarApp', () => {
     expect(screen.getByTestId('fn-sidebar').hidden).toBe(true);
   });
 
+  it('draws the notes only while open: collapsed, the page gets the edge tab alone', () => {
+    const { host } = fakeHost({ open: false });
+    render(<SidebarApp page={page('https://fly.io/blog/corrosion/')} host={host} />);
+    expect(screen.getByTestId('fn-toggle')).toBeTruthy();
+    expect(screen.queryByTestId('fn-post-title')).toBeNull();
+    fireEvent.click(screen.getByTestId('fn-toggle'));
+    expect(screen.getByTestId('fn-post-title').textContent).toBe('Corrosion');
+  });
+
   it('overlays in a narrow window and when unpinned', () => {
     const { host } = fakeHost({}, 900);
     render(<SidebarApp page={page('https://fly.io/blog/corrosion/')} host={host} />);
