@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 import { sidebarNotesAsset } from './data/sidebar-notes-plugin';
 import { SIDEBAR_NOTES_FILE } from './data/sidebar-notes-projection';
 
+/** The sidebar's content script as WXT builds it; entrypoints/loader.ts imports it. */
+const SIDEBAR_SCRIPT_FILE = 'content-scripts/content.js';
+
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({
   // FN_OUT_DIR lets parallel work build into separate folders; CI and the README use .output.
@@ -14,6 +17,13 @@ export default defineConfig({
     // the build), written as a file beside the script rather than bundled into it.
     'build:publicAssets': (wxt, files) => {
       files.push(sidebarNotesAsset(wxt.config.root));
+    },
+    // The manifest injects the small loader (entrypoints/loader.ts), which imports the sidebar's
+    // content script after the page's load event; WXT still builds that script (and its
+    // stylesheet) from entrypoints/content/ as it builds any content script.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? [])
+        script.js = script.js?.map((file) => (file === SIDEBAR_SCRIPT_FILE ? 'loader.js' : file));
     },
   },
   zip: {
@@ -39,7 +49,7 @@ export default defineConfig({
     // the same way, and writes both as the plain MV2 list for Firefox.
     web_accessible_resources: [
       {
-        resources: [SIDEBAR_NOTES_FILE],
+        resources: [SIDEBAR_NOTES_FILE, SIDEBAR_SCRIPT_FILE],
         matches: ['https://fly.io/*', 'https://www.fly.io/*'],
         use_dynamic_url: true,
       },

@@ -1,8 +1,8 @@
-// Thin entry: decide whether this page gets a sidebar, mount exactly one in a shadow root, keep
-// it in step with navigation, and tear everything down with the content-script context.
+// The sidebar's content script, which the manifest's loader (entrypoints/loader.ts) imports
+// once the page has loaded: decide whether this page gets a sidebar, mount exactly one in a
+// shadow root, keep it in step with navigation, and tear everything down with the context.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SidebarApp, type SidebarHost } from '../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
 import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed-teaser';
@@ -26,17 +26,6 @@ const HOST = 'fly-field-notes';
 /** Used only when the page itself has defined an element named like ours. */
 const FALLBACK_HOST = 'fly-field-notes-sidebar';
 
-/** The longest the sidebar waits for the page's load event before it starts anyway. */
-const LOAD_WAIT_MS = 100;
-
-function pageLoaded(ctx: ContentScriptContext, maxMs: number): Promise<void> {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    ctx.addEventListener(window, 'load', () => resolve(), { once: true });
-    ctx.setTimeout(resolve, maxMs);
-  });
-}
-
 /**
  * A script orphaned by an extension update cannot always clean up after itself: its UI is
  * replaced here so there is only ever one. (WXT also stops older scripts of this name.) Only
@@ -52,27 +41,23 @@ export default defineContentScript({
   // WXT builds the stylesheet as a file of its own; shadow-host.ts puts it in the shadow root.
   cssInjectionMode: 'ui',
   async main(ctx) {
-    performance.mark('fn-content-start');
+    // The manifest's loader (entrypoints/loader.ts) imports this script after the page's load
+    // event; fn-content-start marks the loader's start, this mark this script's.
+    performance.mark('fn-sidebar-start');
     if (blogPageForUrl(location.href).kind === 'other') return;
     // First paint needs the notes, the stylesheet and the layout (one storage read): all three
-    // start loading now, at once. (The catch only marks a failure as handled; it is met below.)
+    // load at once. Everything else waits for the page to be idle, below.
     const loading = Promise.all([
       loadSidebarNotesFile(),
       loadContentCss(),
       loadLayoutAndPrefs(window.innerWidth),
     ]);
-    loading.catch(() => undefined);
-    // Chrome starts document-idle scripts just before the page's load event when the page has
-    // loaded quickly: the sidebar waits for that event, so the page is not held up by it, but
-    // never long, so a page with a slow image still gets its sidebar at once.
-    await pageLoaded(ctx, LOAD_WAIT_MS);
 
     removeStaleUi();
     // Chrome gives an orphaned script no event; a cheap periodic check of the context lets
     // WXT notice the extension is gone and remove this script's UI (ctx.setInterval checks it).
     ctx.setInterval(() => undefined, 3000);
 
-    // Everything the first paint does not need waits for the page to be idle, below.
     let started: Awaited<typeof loading>;
     try {
       started = await loading;

@@ -138,7 +138,8 @@ describe('one sidebar per page', () => {
   it('a second run of the content script (as an update injects it) replaces the first in place', async () => {
     const page = await open('https://fly.io/blog/corrosion/');
     const first = await page.locator('fly-field-notes').elementHandle();
-    // Run the built content script again in the extension's own isolated world of this page.
+    // Run the manifest's content script (the loader, which imports the sidebar's script) again
+    // in the extension's own isolated world of this page.
     const cdp = await browser.context.newCDPSession(page);
     const worlds: { id: number; name: string; type?: string }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context }) =>
@@ -147,7 +148,7 @@ describe('one sidebar per page', () => {
     await cdp.send('Runtime.enable');
     await expect.poll(() => worlds.some((w) => w.name === 'Fly Field Notes')).toBe(true);
     const world = worlds.find((w) => w.name === 'Fly Field Notes')!;
-    const source = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+    const source = readFileSync(join(EXTENSION_DIR, 'loader.js'), 'utf8');
     const run = await cdp.send('Runtime.evaluate', { expression: source, contextId: world.id });
     expect(run.exceptionDetails).toBeUndefined();
     await expect.poll(() => first!.evaluate((e) => e.isConnected)).toBe(false);

@@ -26,6 +26,11 @@ const HARMLESS: { code: string; file: RegExp; why: string }[] = [
     why: "Preact's own dangerouslySetInnerHTML branch; the project never passes that prop (ESLint forbids it)",
   },
   {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: /^loader\.js$/,
+    why: "the loader's import() of the extension's own packaged sidebar script, by runtime.getURL",
+  },
+  {
     code: 'KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION',
     file: /^manifest\.json$/,
     why: 'data_collection_permissions is read from Firefox 140; Firefox 128-139 ignore the key',

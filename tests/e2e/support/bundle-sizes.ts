@@ -31,6 +31,10 @@ const manifestSchema = z.object({
       z.object({ js: z.optional(z.array(z.string())), css: z.optional(z.array(z.string())) }),
     ),
   ),
+  // MV3 lists objects, MV2 plain paths.
+  web_accessible_resources: z.optional(
+    z.array(z.union([z.string(), z.object({ resources: z.array(z.string()) })])),
+  ),
 });
 
 export interface FileSize {
@@ -51,18 +55,20 @@ export function contentScriptFiles(dir: string): { js: FileSize[]; css: FileSize
   );
   const scripts = manifest.content_scripts ?? [];
   const unique = (files: string[]) => [...new Set(files)].map((f) => sizeOf(dir, f));
+  // The manifest's scripts, and the web-accessible scripts they import (the loader imports the
+  // sidebar's script): all of it runs on every blog page.
+  const imported = (manifest.web_accessible_resources ?? [])
+    .flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.resources))
+    .filter((file) => file.endsWith('.js'));
+  const js = [...scripts.flatMap((s) => s.js ?? []), ...imported];
   return {
-    js: unique(scripts.flatMap((s) => s.js ?? [])),
-    // With cssInjectionMode 'ui' the styles are not in the manifest: WXT loads the script's
-    // sibling .css into the shadow root.
-    css: unique(
-      scripts.flatMap((s) => [
-        ...(s.css ?? []),
-        ...(s.js ?? [])
-          .map((f) => f.replace(/\.js$/, '.css'))
-          .filter((f) => existsSync(join(dir, f))),
-      ]),
-    ),
+    js: unique(js),
+    // With cssInjectionMode 'ui' the styles are not in the manifest: the sidebar loads its
+    // script's sibling .css into the shadow root.
+    css: unique([
+      ...scripts.flatMap((s) => s.css ?? []),
+      ...js.map((f) => f.replace(/\.js$/, '.css')).filter((f) => existsSync(join(dir, f))),
+    ]),
   };
 }
 
