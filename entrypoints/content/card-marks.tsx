@@ -9,7 +9,6 @@ import { pathLength, pathPosition } from '../../data/sidebar-notes';
 import { isRead, type Progress } from '../../data/progress';
 import { blogPageForUrl } from '../../data/urls';
 import type { Theme } from '../../components/sidebar/SidebarShell';
-import css from './card-marks.css?inline';
 
 export const CARD_HOST = 'fly-field-notes-card';
 
@@ -54,7 +53,8 @@ export interface CardMarks {
 export function initCardMarks(
   ctx: ContentScriptContext,
   store: CardMarkStore,
-  options: { enabled: boolean; theme: Theme },
+  /** `css`: the content script's stylesheet, which holds card-marks.css (see index.tsx). */
+  options: { enabled: boolean; theme: Theme; css: string },
 ): CardMarks {
   let progress: Progress = {};
   let theme = options.theme;
@@ -97,7 +97,7 @@ export function initCardMarks(
         return;
       }
       const style = document.createElement('style');
-      style.textContent = css;
+      style.textContent = options.css;
       const container = document.createElement('span');
       shadow.append(style, container);
       card.link.after(host);

@@ -20,7 +20,10 @@ import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
 import { createShadowHost, loadContentCss, type ShadowHost } from './shadow-host';
 import { listenForToggleCommand } from './toggle-command';
+// Both sheets go into the one stylesheet WXT builds for this script, fetched at start: the
+// sidebar's shadow root and each index card's get it (browsers share a sheet of equal text).
 import './style.css';
+import './card-marks.css';
 
 const HOST = 'fly-field-notes';
 /** Used only when the page itself has defined an element named like ours. */
@@ -130,7 +133,7 @@ export default defineContentScript({
           cards = initCardMarks(
             ctx,
             { load: loadProgress, watch: watchProgress, setRead: (s, r) => setRead(s, r, 'card') },
-            { enabled: prefs.indexCardMarks, theme: currentTheme() },
+            { enabled: prefs.indexCardMarks, theme: currentTheme(), css },
           );
         const stopPrefs = watchPrefs((next) => cards?.setEnabled(next.indexCardMarks));
         ctx.onInvalidated(stopPrefs);
