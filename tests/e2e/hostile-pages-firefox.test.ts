@@ -22,6 +22,12 @@ import {
   type FirefoxExtensionBrowser,
   type FirefoxRouteResponse,
 } from './support/firefox';
+import {
+  expectOwnSidebarStyles,
+  sidebarElementStyles,
+  sidebarIsOnTop,
+  type ElementStyles,
+} from './support/hostile-styles';
 
 const SLUG = 'litestream-vfs';
 const URL_ = `https://fly.io/blog/${SLUG}/`;
@@ -160,29 +166,9 @@ async function expectWorkingOrAbsent(v: Visit, title = TITLE): Promise<'working'
   return 'working';
 }
 
-/** Computed styles of an element inside the sidebar's shadow root, by test id. */
-function styles(
-  page: Page,
-  testId: string,
-  props: string[],
-): Promise<Record<string, string | number | boolean>> {
-  return page.evaluate(
-    (testId, props) => {
-      const el = document
-        .querySelector('fly-field-notes')
-        ?.shadowRoot?.querySelector(`[data-testid="${testId}"]`);
-      if (!el) throw new Error(`no [data-testid="${testId}"] in the sidebar`);
-      const s = getComputedStyle(el);
-      const r = el.getBoundingClientRect();
-      return {
-        ...Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])),
-        width: Math.round(r.width),
-        visible: r.width > 0 && r.height > 0,
-      };
-    },
-    testId,
-    props,
-  );
+/** Computed styles of elements inside the sidebar's shadow root, by test id. */
+function styles(page: Page, testId: string, props: string[]): Promise<ElementStyles> {
+  return page.evaluate(sidebarElementStyles, { testId, props });
 }
 
 describe('hostile host pages in Firefox ESR', () => {
@@ -259,36 +245,9 @@ describe('hostile CSS in Firefox ESR', () => {
   it('renders with its own fonts, colours, sizes and opacity, above a max-z-index header', async () => {
     const v = await visit(hostilePage(SLUG));
     await waitForShadow(v.page, 'fn-sidebar');
-    const aside = await styles(v.page, 'fn-sidebar', [
-      'font-size',
-      'color',
-      'font-family',
-      'display',
-    ]);
-    expect(aside).toMatchObject({
-      'font-size': '14px',
-      color: 'rgb(29, 29, 43)',
-      display: 'block',
-    });
-    expect(aside['font-family']).toContain('system-ui');
-    expect(aside.width).toBe(340);
-    expect(aside.visible).toBe(true);
-    const button = await styles(v.page, 'fn-mark-read', ['opacity', 'font-size', 'color']);
-    expect(button).toMatchObject({
-      opacity: '1',
-      'font-size': '14px',
-      color: 'rgb(255, 255, 255)',
-    });
-    const title = await styles(v.page, 'fn-post-title', ['font-size']);
-    expect(title['font-size']).toBe('15px');
+    await expectOwnSidebarStyles((testId, props) => styles(v.page, testId, props));
     // The page's header is fixed at the highest z-index; the sidebar still shows over it.
-    const onTop = await v.page.evaluate(() => {
-      const host = document.querySelector('fly-field-notes');
-      const aside = host?.shadowRoot?.querySelector('[data-testid="fn-sidebar"]');
-      if (!host || !aside) return false;
-      const r = aside.getBoundingClientRect();
-      return document.elementFromPoint(r.left + r.width / 2, 30) === host;
-    });
+    const onTop = await v.page.evaluate(sidebarIsOnTop);
     expect(onTop).toBe(true);
     expect(await expectWorkingOrAbsent(v)).toBe('working');
     await v.page.close();

@@ -4,6 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hostilePage, STRICT_CSP, strictCspPage } from '../fixtures/hostile/pages';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import {
+  expectOwnSidebarStyles,
+  sidebarElementStyles,
+  sidebarIsOnTop,
+  type ElementStyles,
+} from './support/hostile-styles';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -28,59 +34,15 @@ async function serve(
 }
 
 /** Computed styles of elements inside the sidebar's shadow root, by test id. */
-const styles = (
-  page: Page,
-  testId: string,
-  props: string[],
-): Promise<Record<string, string | number | boolean>> =>
-  page.evaluate(
-    ({ testId, props }) => {
-      const el = document
-        .querySelector('fly-field-notes')!
-        .shadowRoot!.querySelector(`[data-testid="${testId}"]`)!;
-      const s = getComputedStyle(el);
-      const r = el.getBoundingClientRect();
-      return {
-        ...Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])),
-        width: Math.round(r.width),
-        visible: r.width > 0 && r.height > 0,
-      };
-    },
-    { testId, props },
-  );
+const styles = (page: Page, testId: string, props: string[]): Promise<ElementStyles> =>
+  page.evaluate(sidebarElementStyles, { testId, props });
 
 describe('hostile CSS', () => {
   it('renders with its own fonts, colours, sizes and opacity, above a max-z-index header', async () => {
     const page = await serve('https://fly.io/blog/litestream-vfs/', hostilePage('litestream-vfs'));
-    const aside = await styles(page, 'fn-sidebar', [
-      'font-size',
-      'color',
-      'font-family',
-      'display',
-    ]);
-    expect(aside).toMatchObject({
-      'font-size': '14px',
-      color: 'rgb(29, 29, 43)',
-      display: 'block',
-    });
-    expect(aside['font-family']).toContain('system-ui');
-    expect(aside.width).toBe(340);
-    expect(aside.visible).toBe(true);
-    const button = await styles(page, 'fn-mark-read', ['opacity', 'font-size', 'color']);
-    expect(button).toMatchObject({
-      opacity: '1',
-      'font-size': '14px',
-      color: 'rgb(255, 255, 255)',
-    });
-    const title = await styles(page, 'fn-post-title', ['font-size']);
-    expect(title['font-size']).toBe('15px');
+    await expectOwnSidebarStyles((testId, props) => styles(page, testId, props));
     // The page's header is fixed at the highest z-index; the sidebar still shows over it.
-    const onTop = await page.evaluate(() => {
-      const host = document.querySelector('fly-field-notes')!;
-      const aside = host.shadowRoot!.querySelector('[data-testid="fn-sidebar"]')!;
-      const r = aside.getBoundingClientRect();
-      return document.elementFromPoint(r.left + r.width / 2, 30) === host;
-    });
+    const onTop = await page.evaluate(sidebarIsOnTop);
     expect(onTop).toBe(true);
     await page.close();
   });
