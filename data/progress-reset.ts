@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import {
   LEGACY_KEY,
   MARK_PREFIX,
+  emptyRecord,
   laterMark,
   loadProgress,
   markSchema,
@@ -14,8 +15,6 @@ import {
   type Progress,
 } from './progress';
 import { slugSchema } from './slug';
-
-const emptyRecord = <T>() => Object.create(null) as Record<string, T>;
 
 /** The marks a reset forgot, kept so the reset can be undone even after the page is closed. */
 export const RESET_UNDO_KEY = 'reset:undo';

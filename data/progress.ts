@@ -65,7 +65,8 @@ export function laterMark(held: Mark | undefined, other: Mark): Mark {
   return held && held.at >= other.at ? held : other;
 }
 
-const emptyRecord = <T>() => Object.create(null) as Record<string, T>;
+/** A record with no prototype, so a slug like `__proto__` is only ever a key. */
+export const emptyRecord = <T>() => Object.create(null) as Record<string, T>;
 
 /** Turn raw `storage.local` items into marks, leaving aside anything that fails validation. */
 export function marksFromItems(items: Record<string, unknown>): {

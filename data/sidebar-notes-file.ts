@@ -10,7 +10,6 @@ import {
   type SidebarNotesData,
 } from './sidebar-notes-projection';
 
-/** Fetch and validate the notes file; throws an Error that says what went wrong. */
 /**
  * The URL of a file of the extension, from runtime.getURL itself: for a web-accessible file
  * with use_dynamic_url, Chrome answers with the per-session URL, the only one a fly.io page's
@@ -21,6 +20,7 @@ export function extensionUrl(path: `/${string}`): string {
   return (browser.runtime.getURL as (path: string) => string)(path);
 }
 
+/** Fetch and validate the notes file; throws an Error that says what went wrong. */
 export async function loadSidebarNotesFile(
   fetchImpl: typeof fetch = fetch,
 ): Promise<SidebarNotesData> {

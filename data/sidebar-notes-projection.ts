@@ -7,6 +7,7 @@
 // data/sidebar-notes.ts rebuilds it).
 import * as z from 'zod/mini';
 import type { FieldNotes } from './schema';
+import { slugSchema } from './slug';
 
 /** Where the build writes the content script's notes in the extension (sidebar-notes-file.ts). */
 export const SIDEBAR_NOTES_FILE = 'content-scripts/sidebar-notes.json';
@@ -28,7 +29,7 @@ export const sidebarBlogSchema = z.strictObject({
 export type SidebarBlog = z.infer<typeof sidebarBlogSchema>;
 
 export const sidebarPostDataSchema = z.strictObject({
-  slug: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  slug: slugSchema,
   title: text,
   minutes: z.number().check(z.int(), z.positive()),
   summary: text,

@@ -83,7 +83,6 @@ export default defineContentScript({
       // A page that defined its own element under our name owns its shadow root.
       ui = createShadowHost(ctx, FALLBACK_HOST, css, clear);
     }
-    let mounted = false;
     let page: SidebarPage = initial;
     const toggleListeners = new Set<() => void>();
     const themeListeners = new Set<(theme: ReturnType<typeof currentTheme>) => void>();
@@ -121,7 +120,6 @@ export default defineContentScript({
 
     const paintSidebar = () => render(<SidebarApp page={page} host={host} />, ui.container);
     ui.mount();
-    mounted = true;
     paintSidebar();
     ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));
 
@@ -148,14 +146,9 @@ export default defineContentScript({
     });
     followNavigation(ctx, (url) => {
       const next = blogPageForUrl(url);
-      if (next.kind === 'other') {
-        ui.remove();
-        mounted = false;
-        return;
-      }
+      if (next.kind === 'other') return ui.remove();
       page = next;
-      if (!mounted) ui.mount();
-      mounted = true;
+      if (!ui.mounted) ui.mount();
       // Repainting with a new page object also reloads the marks: nothing stays stale.
       paintSidebar();
     });

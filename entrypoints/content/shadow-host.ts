@@ -14,6 +14,8 @@ export interface ShadowHost {
   mount: () => void;
   /** Take the host off the page; `mount` can put it back. */
   remove: () => void;
+  /** Between `mount` and `remove`. */
+  readonly mounted: boolean;
 }
 
 /**
@@ -45,15 +47,23 @@ export function createShadowHost(
   const container = document.createElement('div');
   shadow.append(style, container);
 
+  let mounted = false;
   const remove = () => {
     onRemove(container);
     host.remove();
+    mounted = false;
   };
   ctx.onInvalidated(remove);
   return {
     host,
     container,
-    mount: () => document.body.append(host),
+    mount: () => {
+      document.body.append(host);
+      mounted = true;
+    },
     remove,
+    get mounted() {
+      return mounted;
+    },
   };
 }
