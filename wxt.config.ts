@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { sidebarNotesAsset } from './data/sidebar-notes-plugin';
-import { SIDEBAR_NOTES_FILE } from './data/sidebar-notes-projection';
+import { sidebarNotesAsset } from './data/sidebar/notes-build-plugin';
+import { SIDEBAR_NOTES_FILE } from './data/sidebar/notes-projection';
 
 /** The sidebar's content script as WXT builds it; entrypoints/loader.ts imports it. */
 const SIDEBAR_SCRIPT_FILE = 'content-scripts/content.js';
@@ -37,14 +37,14 @@ export default defineConfig({
     // fly.io, and without it tabs.query hides the tab's URL (content-script matches do not
     // count). It asks for nothing at install and grants access to that one tab, on click.
     permissions: ['storage', 'activeTab'],
-    // Only when the reader clicks "check for new posts" (data/feed-check.ts): visiting the blog
+    // Only when the reader clicks "check for new posts" (data/feed/check.ts): visiting the blog
     // refreshes the feed from the content script without it. Browsers grant hosts by origin.
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://fly.io/blog/feed.xml'] }
       : { optional_permissions: ['https://fly.io/blog/feed.xml'] }),
     // The address-bar keyword for archive search (entrypoints/background/omnibox.ts).
     omnibox: { keyword: 'fn' },
-    // The content script fetches its notes file (data/sidebar-notes-file.ts); only fly.io pages
+    // The content script fetches its notes file (data/sidebar/notes-file.ts); only fly.io pages
     // may, and Chrome serves it under a per-session URL. WXT adds the sidebar's stylesheet here
     // the same way, and writes both as the plain MV2 list for Firefox.
     web_accessible_resources: [

@@ -1,4 +1,4 @@
-import type { Blog } from '../../data/schema';
+import type { Blog } from '../../data/notes/schema';
 
 /** "From the field": the verdict, when to read and when to skip, and the complexity scale. */
 export function FromTheField({ blog }: { blog: Blog }) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { monthLabel, shortMonthLabel, type MonthBar } from '../../data/history';
+import { monthLabel, shortMonthLabel, type MonthBar } from '../../data/notes/history';
 
 export interface HistoryChartProps {
   bars: MonthBar[];

@@ -1,13 +1,13 @@
 // The notes page's state: the reader's progress (kept live from storage), the archive filter,
 // the export files and the clipboard status. Rendering is NotesPage's.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { archivePosts } from '../../data/feed-merge';
-import type { FeedEntry } from '../../data/feed-schema';
-import { entriesFromArchive, postingHistory } from '../../data/history';
-import { fieldNotes, pathPosts, postsInSection } from '../../data/notes';
-import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes-export';
-import { isRead as isMarkedRead, type Progress } from '../../data/progress';
-import type { FieldNotes, Post } from '../../data/schema';
+import { archivePosts } from '../../data/feed/merge';
+import type { FeedEntry } from '../../data/feed/schema';
+import { entriesFromArchive, postingHistory } from '../../data/notes/history';
+import { fieldNotes, pathPosts, postsInSection } from '../../data/notes/notes';
+import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes/exports';
+import { isRead as isMarkedRead, type Progress } from '../../data/progress/marks';
+import type { FieldNotes, Post } from '../../data/notes/schema';
 import {
   buildIndex,
   documentFromPost,
@@ -16,7 +16,7 @@ import {
   searchArchive,
   type ArchiveFilters,
   type ArchiveIndex,
-} from '../../data/search';
+} from '../../data/search/engine';
 import type { ArchiveFilter } from './Archive';
 import { NotesPage } from './NotesPage';
 

@@ -1,4 +1,4 @@
-import type { Blog } from '../../data/schema';
+import type { Blog } from '../../data/notes/schema';
 
 export interface NotesTotals {
   posts: number;

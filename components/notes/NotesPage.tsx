@@ -1,5 +1,5 @@
-import type { MonthBar } from '../../data/history';
-import type { Blog, Post } from '../../data/schema';
+import type { MonthBar } from '../../data/notes/history';
+import type { Blog, Post } from '../../data/notes/schema';
 import { Archive, type ArchiveFilter } from './Archive';
 import { FromTheField, WhatThisIs } from './BlogOverview';
 import { ExportShare, type ExportShareProps } from './ExportShare';

@@ -1,4 +1,4 @@
-import type { Post, Section } from '../../data/schema';
+import type { Post, Section } from '../../data/notes/schema';
 
 export interface SectionSummary {
   section: Section;

@@ -1,4 +1,4 @@
-import type { Post } from '../../data/schema';
+import type { Post } from '../../data/notes/schema';
 import { ReadToggle } from './ReadToggle';
 
 export interface StartHereStep {

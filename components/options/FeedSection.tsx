@@ -1,11 +1,11 @@
 // The options page's "Feed" section: when the blog's feed was last checked, the last problem in
 // plain words, how many posts it adds, and "Check for new posts". FeedSection only renders;
 // FeedStatusSection holds the state and reaches storage and the background only through
-// `services` (entrypoints/options/main.tsx wires them to data/feed-cache.ts and feed-check.ts).
+// `services` (entrypoints/options/main.tsx wires them to data/feed/cache.ts and feed-check.ts).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { FeedCache } from '../../data/feed-cache';
-import type { FeedCheckResult } from '../../data/feed-check';
-import { feedCheckMessage, feedStatusView, type FeedStatusView } from '../../data/feed-status-view';
+import type { FeedCache } from '../../data/feed/cache';
+import type { FeedCheckResult } from '../../data/feed/check';
+import { feedCheckMessage, feedStatusView, type FeedStatusView } from '../../data/feed/status-view';
 
 export interface FeedSectionProps {
   /** Undefined until the cache has been read. */

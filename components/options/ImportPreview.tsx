@@ -1,5 +1,5 @@
-import type { ImportPlan, MarkChange } from '../../data/backup';
-import type { Mark } from '../../data/progress';
+import type { ImportPlan, MarkChange } from '../../data/progress/backup';
+import type { Mark } from '../../data/progress/marks';
 
 export interface ImportPreviewProps {
   fileName: string;

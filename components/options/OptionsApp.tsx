@@ -12,12 +12,12 @@ import {
   type Backup,
   tooLargeMessage,
   type ImportPlan,
-} from '../../data/backup';
-import type { FieldNotes } from '../../data/schema';
-import { DEFAULT_PREFS, type Prefs } from '../../data/prefs';
-import { readSlugs, type Progress } from '../../data/progress';
-import type { QuarantineEntry } from '../../data/quarantine';
-import { readingListFileName, readingListMarkdown } from '../../data/reading-list';
+} from '../../data/progress/backup';
+import type { FieldNotes } from '../../data/notes/schema';
+import { DEFAULT_PREFS, type Prefs } from '../../data/settings/prefs';
+import { readSlugs, type Progress } from '../../data/progress/marks';
+import type { QuarantineEntry } from '../../data/storage/quarantine';
+import { readingListFileName, readingListMarkdown } from '../../data/progress/reading-list';
 import { downloadText } from './download';
 import { ExportSection } from './ExportSection';
 import { ImportPreview } from './ImportPreview';

@@ -1,4 +1,4 @@
-import type { QuarantineEntry } from '../../data/quarantine';
+import type { QuarantineEntry } from '../../data/storage/quarantine';
 
 export interface QuarantineNoticeProps {
   entries: QuarantineEntry[];

@@ -1,4 +1,4 @@
-import type { Prefs } from '../../data/prefs';
+import type { Prefs } from '../../data/settings/prefs';
 
 type Flag = Exclude<keyof Prefs, 'sidebarSide'>;
 

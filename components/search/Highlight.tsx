@@ -1,4 +1,4 @@
-import { highlightPieces } from '../../data/search-highlight';
+import { highlightPieces } from '../../data/search/highlight';
 
 /** Text with the words that matched the query in <mark>, built as elements. */
 export function Highlight({ text, terms }: { text: string; terms: readonly string[] }) {

@@ -1,4 +1,4 @@
-import type { ResultView } from '../../data/search-view';
+import type { ResultView } from '../../data/search/view';
 import { Highlight } from './Highlight';
 
 export function optionId(slug: string): string {

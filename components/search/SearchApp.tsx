@@ -1,15 +1,21 @@
 // The popup's container: owns the query, filters, marks and the active result, and runs the
 // effects (storage, tabs). SearchPanel and below only render.
 //
-// It searches the combined archive (data/archive.ts): the bundled notes, with exact days where
+// It searches the combined archive (data/archive/archive.ts): the bundled notes, with exact days where
 // the blog's feed settled them, plus the posts only the feed knows ("no field notes yet"). The
 // bundled notes are there from the first paint; the feed's posts join when the cache is read
 // and again whenever the background refreshes it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { loadArchivePosts, watchArchive } from '../../data/archive';
-import type { ArchivePost } from '../../data/feed-merge';
-import { fieldNotes } from '../../data/notes';
-import { isRead, loadProgress, setRead, watchProgress, type Progress } from '../../data/progress';
+import { loadArchivePosts, watchArchive } from '../../data/archive/archive';
+import type { ArchivePost } from '../../data/feed/merge';
+import { fieldNotes } from '../../data/notes/notes';
+import {
+  isRead,
+  loadProgress,
+  setRead,
+  watchProgress,
+  type Progress,
+} from '../../data/progress/marks';
 import {
   NO_FILTERS,
   buildIndex,
@@ -21,10 +27,10 @@ import {
   type ArchiveFilters,
   type ArchiveIndex,
   type SearchDocument,
-} from '../../data/search';
-import { loadSearchSession, saveSearchSession } from '../../data/search-session';
-import { openNotesPage, openPost } from '../../data/search-tabs';
-import { resultView, type ResultView } from '../../data/search-view';
+} from '../../data/search/engine';
+import { loadSearchSession, saveSearchSession } from '../../data/search/session';
+import { openNotesPage, openPost } from '../../data/search/open-post';
+import { resultView, type ResultView } from '../../data/search/view';
 import { SearchPanel, type ResultGroup } from './SearchPanel';
 
 /** How many of the newest posts the empty popup lists after the path. */

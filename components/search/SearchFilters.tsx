@@ -1,5 +1,5 @@
-import type { ArchiveFilters } from '../../data/search';
-import { SHORT_READ_MINUTES } from '../../data/search';
+import type { ArchiveFilters } from '../../data/search/engine';
+import { SHORT_READ_MINUTES } from '../../data/search/engine';
 import { SectionSelect } from '../common/SectionSelect';
 
 export interface SearchFiltersProps {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ArchiveFilters } from '../../data/search';
-import type { ResultView } from '../../data/search-view';
+import type { ArchiveFilters } from '../../data/search/engine';
+import type { ResultView } from '../../data/search/view';
 import { NoResults } from './NoResults';
 import { ResultOption, optionId } from './ResultOption';
 import { SearchFilters } from './SearchFilters';

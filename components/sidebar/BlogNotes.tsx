@@ -1,4 +1,4 @@
-import type { SidebarBlog } from '../../data/sidebar-notes';
+import type { SidebarBlog } from '../../data/sidebar/sidebar-notes';
 
 /** The blog-level field notes: what the blog is, when to read it, how it compares. */
 export function BlogNotes({ blog }: { blog: SidebarBlog }) {

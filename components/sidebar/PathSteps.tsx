@@ -1,4 +1,4 @@
-import type { PathPosition } from '../../data/sidebar-notes';
+import type { PathPosition } from '../../data/sidebar/sidebar-notes';
 import { ReadMark } from '../common/ReadMark';
 import { summarisePath, type PathEntry } from './path-progress';
 

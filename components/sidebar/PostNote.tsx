@@ -1,4 +1,4 @@
-import type { SidebarPost } from '../../data/sidebar-notes';
+import type { SidebarPost } from '../../data/sidebar/sidebar-notes';
 import { MarkReadButton } from '../common/MarkReadButton';
 
 export interface PostNoteProps {

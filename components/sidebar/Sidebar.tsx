@@ -1,5 +1,5 @@
-import type { PathPosition, SidebarBlog } from '../../data/sidebar-notes';
-import type { BlogPage } from '../../data/urls';
+import type { PathPosition, SidebarBlog } from '../../data/sidebar/sidebar-notes';
+import type { BlogPage } from '../../data/shared/blog-urls';
 import { BlogNotes } from './BlogNotes';
 import type { PathEntry } from './path-progress';
 import { PathSteps } from './PathSteps';

@@ -1,9 +1,15 @@
 // The sidebar's container: the reader's progress and layout, kept in state; the page and the
 // browser reach it only through the `host` the content script hands in.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { clampWidth, layoutMode, maxWidthFor, type Layout, type Side } from '../../data/layout';
-import { pathPosition, pathPosts, postDay, sidebarBlog } from '../../data/sidebar-notes';
-import { isRead, type Progress } from '../../data/progress';
+import {
+  clampWidth,
+  layoutMode,
+  maxWidthFor,
+  type Layout,
+  type Side,
+} from '../../data/settings/layout';
+import { pathPosition, pathPosts, postDay, sidebarBlog } from '../../data/sidebar/sidebar-notes';
+import { isRead, type Progress } from '../../data/progress/marks';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';
 import type { FeedTeaser } from './UnknownPost';

@@ -1,5 +1,5 @@
 import type { ComponentChildren, RefObject } from 'preact';
-import { MIN_WIDTH, type Layout, type LayoutMode, type Side } from '../../data/layout';
+import { MIN_WIDTH, type Layout, type LayoutMode, type Side } from '../../data/settings/layout';
 
 export type Theme = 'light' | 'dark';
 

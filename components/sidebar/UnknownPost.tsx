@@ -1,7 +1,7 @@
-import type { FeedTeaser } from '../../data/feed-teaser';
+import type { FeedTeaser } from '../../data/feed/feed-post';
 import { MarkReadButton } from '../common/MarkReadButton';
 
-export type { FeedTeaser } from '../../data/feed-teaser';
+export type { FeedTeaser } from '../../data/feed/feed-post';
 
 export interface UnknownPostProps {
   /** What the blog's feed says of this post, when the cached feed holds it. */

@@ -1,5 +1,5 @@
 // What the sidebar shows about the Start Here path, derived from the path and the reader's marks.
-import type { SidebarPost } from '../../data/sidebar-notes';
+import type { SidebarPost } from '../../data/sidebar/sidebar-notes';
 
 export interface PathEntry {
   step: number;

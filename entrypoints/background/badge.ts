@@ -1,9 +1,9 @@
 // The toolbar badge: Start Here progress (e.g. 3/7), computed here from local marks only, kept
 // current as marks and settings change in any tab.
 import { browser } from 'wxt/browser';
-import { startHereBadge } from '../../data/badge-text';
-import { loadPrefs, watchPrefs } from '../../data/prefs';
-import { loadProgress, watchProgress } from '../../data/progress';
+import { startHereBadge } from '../../data/progress/badge-text';
+import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
+import { loadProgress, watchProgress } from '../../data/progress/marks';
 
 // MV3 (Chrome) has `action`; Firefox's MV2 build has `browserAction`.
 const action = () => browser.action ?? browser.browserAction;

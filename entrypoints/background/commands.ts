@@ -1,7 +1,7 @@
 // The sidebar's background side: the rebindable keyboard command that toggles it in the active
 // tab, and opening the notes page for a link in the sidebar (pages may not navigate to it).
 import { browser } from 'wxt/browser';
-import { openNotesMessage, TOGGLE_COMMAND } from '../../data/sidebar-messages';
+import { openNotesMessage, TOGGLE_COMMAND } from '../../data/shared/messages';
 
 export async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -3,16 +3,16 @@
 // validation and the cache write all happen here, one at a time, so the content script stays
 // small and two tabs cannot interleave their writes.
 import { browser } from 'wxt/browser';
-import { claimFeedCheck, loadFeedMeta, statusOf, loadFeedCache } from '../../data/feed-cache';
-import { fetchFeed, FEED_URL } from '../../data/feed-fetch';
-import { recordFeedOutcome } from '../../data/feed-record';
-import type { FeedCheckResponse } from '../../data/feed-check';
-import { FEED_FETCHED } from '../../data/feed-schema';
+import { claimFeedCheck, loadFeedMeta, statusOf, loadFeedCache } from '../../data/feed/cache';
+import { fetchFeed, FEED_URL } from '../../data/feed/fetch';
+import { recordFeedOutcome } from '../../data/feed/record';
+import type { FeedCheckResponse } from '../../data/feed/check';
+import { FEED_FETCHED } from '../../data/feed/schema';
 import {
   feedCheckNowMessageSchema,
   feedClaimMessageSchema,
   feedFetchedMessageSchema,
-} from '../../data/feed-state-schema';
+} from '../../data/feed/state-schema';
 
 let queue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { registerFeedBackground } from './feed';
 import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
 import { registerOmnibox } from './omnibox';
-import { validateBundledNotes } from '../../data/notes';
+import { validateBundledNotes } from '../../data/notes/notes';
 
 export default defineBackground(() => {
   validateBundledNotes();

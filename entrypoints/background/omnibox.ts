@@ -1,15 +1,15 @@
 // The `fn` keyword in the address bar: suggestions from the archive index, Enter opens the
 // post (where the browser's disposition says), or the notes page when nothing matched.
 import { browser } from 'wxt/browser';
-import { fieldNotes } from '../../data/notes';
+import { fieldNotes } from '../../data/notes/notes';
 import {
   buildIndex,
   documentFromPost,
   type ArchiveIndex,
   type SearchDocument,
-} from '../../data/search';
-import { omniboxSuggestions, omniboxTarget } from '../../data/search-omnibox';
-import { notesPageUrl } from '../../data/search-tabs';
+} from '../../data/search/engine';
+import { omniboxSuggestions, omniboxTarget } from '../../data/search/omnibox';
+import { notesPageUrl } from '../../data/search/open-post';
 
 let built: { index: ArchiveIndex; docs: Map<string, SearchDocument> } | undefined;
 

@@ -1,7 +1,7 @@
 // Storage upkeep in the one context that always runs: move older layouts to the current one and
 // set aside anything unreadable, on install, on update and on every start (it is idempotent).
 import { browser } from 'wxt/browser';
-import { upgradeStorage } from '../../data/storage-upkeep';
+import { upgradeStorage } from '../../data/storage/upkeep';
 
 export function initStorageUpkeep(): void {
   // One run at a time: install and start can both fire while the worker wakes.

@@ -3,9 +3,9 @@
 // setting on, only for a post with no mark yet (a reader who unmarked it keeps it unmarked),
 // and only while this content-script context lives.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { loadPrefs, watchPrefs } from '../../data/prefs';
-import { loadProgress, setRead } from '../../data/progress';
-import { blogPageForUrl } from '../../data/urls';
+import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
+import { loadProgress, setRead } from '../../data/progress/marks';
+import { blogPageForUrl } from '../../data/shared/blog-urls';
 
 export interface AutoMarkOptions {
   /** Time on the page before reaching the end counts: skimming to the bottom is not reading. */

@@ -5,9 +5,9 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardMark } from '../../components/common/CardMark';
-import { pathLength, pathPosition } from '../../data/sidebar-notes';
-import { isRead, type Progress } from '../../data/progress';
-import { blogPageForUrl } from '../../data/urls';
+import { pathLength, pathPosition } from '../../data/sidebar/sidebar-notes';
+import { isRead, type Progress } from '../../data/progress/marks';
+import { blogPageForUrl } from '../../data/shared/blog-urls';
 import type { Theme } from '../../components/sidebar/SidebarShell';
 
 export const CARD_HOST = 'fly-field-notes-card';

@@ -2,19 +2,15 @@
 // background: this script already runs on fly.io/blog pages, so fetching
 // https://fly.io/blog/feed.xml is a same-origin request that needs no extra permission in
 // Chrome or Firefox; the background would need a host permission for fly.io at install.
-// Once the page is idle it asks the background whether a check is due (data/feed-cache.ts
+// Once the page is idle it asks the background whether a check is due (data/feed/cache.ts
 // claimFeedCheck: at most every few hours, one tab at a time), fetches with the validators the
 // background gives (If-None-Match / If-Modified-Since), and hands the answer back to the
 // background, which parses it: the parser and the cache stay out of this bundle.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { fetchFeed, feedUrlFor } from '../../data/feed-fetch';
-import {
-  FEED_CLAIM,
-  FEED_FETCHED,
-  feedClaimResponseSchema,
-  type FeedFetchOutcome,
-} from '../../data/feed-schema';
+import { fetchFeed, feedUrlFor } from '../../data/feed/fetch';
+import { FEED_CLAIM, FEED_FETCHED, feedClaimResponseSchema } from '../../data/feed/schema';
+import type { FeedFetchOutcome } from '../../data/feed/state-schema';
 
 /**
  * Firefox gives content scripts the extension's origin for plain fetch(), which makes the feed a

@@ -1,6 +1,6 @@
 // Making room for a pinned sidebar: a margin on the page's root element. Inline and !important
 // so the page's own rules cannot undo it; whatever inline value the page had is given back.
-import type { Side } from '../../data/layout';
+import type { Side } from '../../data/settings/layout';
 
 export type PagePusher = (side: Side, width: number) => void;
 

@@ -3,7 +3,7 @@
 // did for this script (the same element, reset, stylesheet and teardown) in a fraction of the
 // code: the content script has a 25 KB gzip budget and this script uses none of the rest.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extensionUrl } from '../../data/sidebar-notes-file';
+import { extensionUrl } from '../../data/sidebar/notes-file';
 
 export interface ShadowHost {
   /** The element the page sees. */

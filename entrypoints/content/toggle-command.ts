@@ -1,7 +1,7 @@
 // The keyboard command reaches the page as a message from the background.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { toggleSidebarMessage } from '../../data/sidebar-messages';
+import { toggleSidebarMessage } from '../../data/shared/messages';
 
 export function listenForToggleCommand(
   ctx: ContentScriptContext,

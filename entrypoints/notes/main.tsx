@@ -4,8 +4,8 @@ import {
   type FeedSource,
   type NotesProgressStore,
 } from '../../components/notes/NotesApp';
-import { loadFeedPosts, watchFeed } from '../../data/feed-cache';
-import { loadProgress, setRead, watchProgress } from '../../data/progress';
+import { loadFeedPosts, watchFeed } from '../../data/feed/cache';
+import { loadProgress, setRead, watchProgress } from '../../data/progress/marks';
 import './style.css';
 
 const store: NotesProgressStore = {

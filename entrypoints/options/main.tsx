@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { FeedStatusSection } from '../../components/options/FeedSection';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { fieldNotes } from '../../data/notes';
+import { fieldNotes } from '../../data/notes/notes';
 import { feedServices, optionsServices } from './services';
 import './style.css';
 

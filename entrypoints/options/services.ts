@@ -2,13 +2,13 @@
 // The component test uses the same wiring, so it tests what the page runs.
 import type { FeedServices } from '../../components/options/FeedSection';
 import type { OptionsServices } from '../../components/options/OptionsApp';
-import { applyImport } from '../../data/backup';
-import { loadFeedCache, watchFeed } from '../../data/feed-cache';
-import { checkFeedNow } from '../../data/feed-check';
-import { loadPrefs, savePrefs, watchPrefs } from '../../data/prefs';
-import { loadProgress, watchProgress } from '../../data/progress';
-import { clearMarks, loadResetUndo, restoreMarks } from '../../data/progress-reset';
-import { loadQuarantine, markReported } from '../../data/quarantine';
+import { applyImport } from '../../data/progress/backup';
+import { loadFeedCache, watchFeed } from '../../data/feed/cache';
+import { checkFeedNow } from '../../data/feed/check';
+import { loadPrefs, savePrefs, watchPrefs } from '../../data/settings/prefs';
+import { loadProgress, watchProgress } from '../../data/progress/marks';
+import { clearMarks, loadResetUndo, restoreMarks } from '../../data/progress/reset';
+import { loadQuarantine, markReported } from '../../data/storage/quarantine';
 
 export function optionsServices(
   knownSlugs: ReadonlySet<string>,

@@ -13,7 +13,7 @@ import {
   outputDir,
   pageJs,
 } from '../e2e/support/bundle-sizes';
-import { SIDEBAR_NOTES_FILE } from '../../data/sidebar-notes-projection';
+import { SIDEBAR_NOTES_FILE } from '../../data/sidebar/notes-projection';
 import { writeBenchResult, type BenchTable } from './results';
 
 const verdict = (size: number, budget: number) =>
@@ -45,7 +45,7 @@ it('measures the built output against its budgets', () => {
       '–',
       '–',
     ]);
-    // The notes the content script fetches at start (data/sidebar-notes-file.ts): data, not code.
+    // The notes the content script fetches at start (data/sidebar/notes-file.ts): data, not code.
     const notesFile = readFileSync(join(dir, SIDEBAR_NOTES_FILE));
     rows.push([
       build,

@@ -2,9 +2,9 @@
 // BENCHMARKS.md: the 40-entry fixture, the same padded to the real feed's size (~700 KB), and
 // a feed just under the size cap. Figures are reported, never asserted as timings.
 import { expect, it } from 'vitest';
-import { parseFeed } from '../../data/feed';
-import { nextFeedCache } from '../../data/feed-record';
-import { MAX_FEED_CHARS } from '../../data/feed-schema';
+import { parseFeed } from '../../data/feed/parse';
+import { nextFeedCache } from '../../data/feed/record';
+import { MAX_FEED_CHARS } from '../../data/feed/schema';
 import {
   atomEntry,
   atomFeed,

@@ -9,7 +9,7 @@
 // only one real post uses is replaced by a made-up word from a seeded pool of that size,
 // picked with a Zipf-like skew; words shared by several real posts (`sqlite`, `ai`, `rust`)
 // keep their frequency. Topics, authors and sections stay the blog's own.
-import type { Post } from '../../data/schema';
+import type { Post } from '../../data/notes/schema';
 
 /** mulberry32: tiny, fast and good enough to pick words. */
 export function seededRandom(seed: number): () => number {

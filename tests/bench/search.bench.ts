@@ -3,10 +3,10 @@
 import { Document, Charset } from 'flexsearch';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
-import { fieldNotes } from '../../data/notes';
-import type { Post } from '../../data/schema';
-import { buildIndex, loadIndex, searchSlugs, serializeIndex } from '../../data/search';
-import { relevanceSetSchema, scoreRelevance } from '../../data/search-relevance';
+import { fieldNotes } from '../../data/notes/notes';
+import type { Post } from '../../data/notes/schema';
+import { buildIndex, loadIndex, searchSlugs, serializeIndex } from '../../data/search/engine';
+import { relevanceSetSchema, scoreRelevance } from '../../data/search/relevance';
 import rawSet from '../fixtures/relevance.json';
 import { median, percentile, writeBenchResult, type BenchTable } from './results';
 import { syntheticArchive } from './search-synthetic';

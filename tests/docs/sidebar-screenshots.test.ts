@@ -2,7 +2,7 @@
 // that it shows what the README says: the post's note, open and pinned beside the article.
 import { mkdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import notes from '../../data/notes.json';
+import notes from '../../data/notes/notes.json';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/support/chromium';
 
 interface StorageApi {

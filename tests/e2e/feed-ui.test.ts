@@ -6,7 +6,7 @@
 // earlier cache stays, and the options page says what went wrong, live.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import notes from '../../data/notes.json';
+import notes from '../../data/notes/notes.json';
 import { FIXTURE_NEW_POSTS, fixtureEntries, fixtureFeedXml } from '../fixtures/feed/atom';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
 import { routeFeed, storageSet, type FeedAnswer, type FeedRoute } from './support/feed-route';

@@ -1,7 +1,7 @@
 // The notes page in Firefox ESR (the MV2 build): it renders, draws the chart, marks a post, and
 // its Markdown download holds every post. The full journey is in notes.test.ts (Chromium).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fieldNotes } from '../../data/notes';
+import { fieldNotes } from '../../data/notes/notes';
 import {
   extensionStorage,
   launchFirefoxWithExtension,

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { entriesFromPosts, monthsBetween, postingHistory } from '../../data/history';
-import { fieldNotes } from '../../data/notes';
-import { pathMarkdown } from '../../data/notes-export';
+import { entriesFromPosts, monthsBetween, postingHistory } from '../../data/notes/history';
+import { fieldNotes } from '../../data/notes/notes';
+import { pathMarkdown } from '../../data/notes/exports';
 import { seriousAxeViolations } from './support/axe';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 

@@ -2,7 +2,7 @@
 // marks made at the same moment from three tabs and the popup all survive.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
-import notes from '../../data/notes.json';
+import notes from '../../data/notes/notes.json';
 import { atomEntry, atomFeed, BUNDLED_ENTRIES, type EntryInput } from '../fixtures/feed/atom';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
 import { routeFeed } from './support/feed-route';

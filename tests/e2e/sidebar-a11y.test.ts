@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import notes from '../../data/notes.json';
+import notes from '../../data/notes/notes.json';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');

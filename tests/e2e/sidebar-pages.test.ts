@@ -2,7 +2,7 @@
 // URL), the index with its card marks, a post the notes do not know, and pages that are not the blog.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import notes from '../../data/notes.json';
+import notes from '../../data/notes/notes.json';
 import { indexPage } from '../fixtures/blog-pages';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
 

@@ -1,0 +1,53 @@
+// The live archive's schemas that the content script needs: one feed entry (the sidebar's
+// teaser for a post the notes do not know), the cache's storage keys, and the claim protocol by
+// which a blog tab fetches the feed for the background. Kept apart from the parser (data/feed/parse.ts)
+// and from what only the background validates (data/feed/state-schema.ts): the content script
+// has a 25 KB gzip budget, and a bundler cannot drop a module's top-level schemas.
+import * as z from 'zod/mini';
+import { slugSchema } from '../shared/slug';
+
+/** The feed is about 700 KB for 40 entries; anything past this is not the feed we know. */
+export const MAX_FEED_CHARS = 4 * 1024 * 1024;
+export const MAX_TITLE_CHARS = 300;
+export const MAX_TEASER_CHARS = 400;
+/** The cache keeps posts that fell off the feed's 40-entry window, up to this many. */
+export const MAX_CACHED_ENTRIES = 600;
+
+const isoDay = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+
+/** One post as the feed describes it, reduced to what the extension shows (all plain text). */
+export const feedEntrySchema = z
+  .strictObject({
+    slug: slugSchema,
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TITLE_CHARS)),
+    url: z
+      .string()
+      .check(z.regex(/^https:\/\/fly\.io\/blog\/[a-z0-9-]+\/$/, 'a canonical post URL')),
+    date: isoDay(),
+    teaser: z.string().check(z.maxLength(MAX_TEASER_CHARS)),
+  })
+  .check(
+    z.refine((e) => e.url === `https://fly.io/blog/${e.slug}/`, 'URL does not match its slug'),
+  );
+export type FeedEntry = z.infer<typeof feedEntrySchema>;
+
+/** storage.local keys of the cache (data/feed/cache.ts): its meta, and its posts. */
+export const FEED_META_KEY = 'feed:meta';
+export const FEED_ENTRIES_KEY = 'feed:entries';
+
+export const FEED_FETCHED = 'fn:feed-fetched';
+export const FEED_CHECK_NOW = 'fn:feed-check-now';
+export const FEED_CLAIM = 'fn:feed-claim';
+
+/**
+ * Content script → background: "may I check now?" (data/feed/state-schema.ts has the message).
+ * The background answers `go: true` to one tab only, when a check is due, and marks the check as
+ * taken, so ten blog tabs restored at once fetch once. With it come the validators of the copy
+ * it holds, for the tab's conditional request.
+ */
+export const feedClaimResponseSchema = z.strictObject({
+  go: z.boolean(),
+  etag: z.optional(z.string().check(z.maxLength(500))),
+  lastModified: z.optional(z.string().check(z.maxLength(100))),
+});
+export type FeedClaimResponse = z.infer<typeof feedClaimResponseSchema>;

@@ -1,0 +1,67 @@
+// Reset and its undo: forget every mark, and put them back within a day. Used by the options
+// page; apart from data/progress/marks.ts, which the content script carries, to keep that small.
+import * as z from 'zod/mini';
+import { browser } from 'wxt/browser';
+import {
+  LEGACY_KEY,
+  MARK_PREFIX,
+  emptyRecord,
+  laterMark,
+  loadProgress,
+  markSchema,
+  progressFromItems,
+  writeMarks,
+  type Mark,
+  type Progress,
+} from './marks';
+import { slugSchema } from '../shared/slug';
+
+/** The marks a reset forgot, kept so the reset can be undone even after the page is closed. */
+export const RESET_UNDO_KEY = 'reset:undo';
+/** How long a reset can be undone. */
+export const RESET_UNDO_MS = 24 * 60 * 60 * 1000;
+const resetUndoSchema = z.strictObject({
+  at: z.number(),
+  marks: z.record(z.string(), markSchema),
+});
+
+/**
+ * Forget every mark (reset). Returns what was there so it can be undone; it is also kept in
+ * storage (written before anything is removed). Removing (rather than writing unmarks) lets a
+ * later import of an older backup bring the marks back.
+ */
+export async function clearMarks(now = Date.now()): Promise<Progress> {
+  const items = await browser.storage.local.get(null);
+  const before = progressFromItems(items);
+  const keys = Object.keys(items).filter((key) => key.startsWith(MARK_PREFIX));
+  if (items[LEGACY_KEY] !== undefined) keys.push(LEGACY_KEY);
+  await browser.storage.local.set({ [RESET_UNDO_KEY]: { at: now, marks: { ...before } } });
+  if (keys.length > 0) await browser.storage.local.remove(keys);
+  return before;
+}
+
+/** The marks of the last reset, while it can still be undone. */
+export async function loadResetUndo(now = Date.now()): Promise<Progress | undefined> {
+  const stored = resetUndoSchema.safeParse(
+    (await browser.storage.local.get(RESET_UNDO_KEY))[RESET_UNDO_KEY],
+  );
+  if (!stored.success || now - stored.data.at > RESET_UNDO_MS) return undefined;
+  const marks = emptyRecord<Mark>();
+  for (const [slug, mark] of Object.entries(stored.data.marks))
+    if (slugSchema.safeParse(slug).success) marks[slug] = mark;
+  return marks;
+}
+
+/**
+ * Put back marks forgotten by a reset (undo). A post marked again since the reset keeps its
+ * newer mark. Returns how many marks came back.
+ */
+export async function restoreMarks(snapshot: Progress): Promise<number> {
+  const current = await loadProgress();
+  const writes = emptyRecord<Mark>();
+  for (const [slug, mark] of Object.entries(snapshot))
+    if (laterMark(current[slug], mark) === mark && current[slug] !== mark) writes[slug] = mark;
+  await writeMarks(writes);
+  await browser.storage.local.remove(RESET_UNDO_KEY);
+  return Object.keys(writes).length;
+}
