@@ -1,5 +1,5 @@
 import type { Post } from '../../data/notes/schema';
-import { postDateText } from '../../data/notes/history';
+import { postDateText } from '../../data/shared/dates';
 import { ReadToggle } from './ReadToggle';
 import { SectionSelect } from '../common/SectionSelect';
 

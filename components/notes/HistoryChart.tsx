@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { monthLabel, shortMonthLabel, type MonthBar } from '../../data/notes/history';
+import { plural } from '../../data/shared/text';
 
 export interface HistoryChartProps {
   bars: MonthBar[];
@@ -12,8 +13,6 @@ const GAP = 14;
 const TOP = 22;
 const PLOT = 150;
 const LABELS = 34;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function barName(bar: MonthBar): string {
   if (bar.count === 0) return `${monthLabel(bar.month)}: no posts`;

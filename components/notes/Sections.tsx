@@ -1,4 +1,5 @@
 import type { Post, Section } from '../../data/notes/schema';
+import { plural } from '../../data/shared/text';
 
 export interface SectionSummary {
   section: Section;
@@ -34,7 +35,7 @@ export function Sections({ sections, isRead }: SectionsProps) {
           >
             <h3>{section.name}</h3>
             <p class="fn-meta" data-testid="fn-section-meta">
-              {posts.length} {posts.length === 1 ? 'post' : 'posts'} · {minutes} min ·{' '}
+              {plural(posts.length, 'post')} · {minutes} min ·{' '}
               <span data-testid="fn-section-read">
                 {readCount} of {posts.length} read
               </span>

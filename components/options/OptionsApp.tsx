@@ -25,6 +25,7 @@ import { ImportSection } from './ImportSection';
 import { QuarantineNotice } from './QuarantineNotice';
 import { ResetSection } from './ResetSection';
 import { SettingsSection } from './SettingsSection';
+import { plural } from '../../data/shared/text';
 
 export interface OptionsServices {
   loadProgress: () => Promise<Progress>;
@@ -50,8 +51,6 @@ export interface OptionsAppProps {
 }
 
 type Pending = { fileName: string; backup: Backup };
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
   const [progress, setProgress] = useState<Progress>({});

@@ -8,7 +8,8 @@ import {
   type Layout,
   type Side,
 } from '../../data/settings/layout';
-import { pathPosition, pathPosts, postDay, sidebarBlog } from '../../data/sidebar/sidebar-notes';
+import { pathPosition, pathPosts, sidebarBlog } from '../../data/sidebar/sidebar-notes';
+import { postDay } from '../../data/shared/dates';
 import { isRead, type Progress } from '../../data/progress/marks';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';

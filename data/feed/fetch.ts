@@ -2,6 +2,7 @@
 // by the content script (same origin as the feed, so no permission) and by the background for
 // "check for new posts" (with the optional host permission). It only fetches; parsing happens
 // in the background, so this stays small enough for the content script.
+import { isFlyHost } from '../shared/fly-urls';
 import { MAX_FEED_CHARS } from './schema';
 import type { FeedFetchOutcome, FeedMeta } from './state-schema';
 
@@ -11,8 +12,6 @@ export const FEED_URL = 'https://fly.io/blog/feed.xml';
 export function feedUrlFor(origin: string): string {
   return new URL('/blog/feed.xml', origin).href;
 }
-
-const FEED_HOSTS = new Set(['fly.io', 'www.fly.io']);
 
 async function readCapped(response: Response): Promise<string | undefined> {
   if (!response.body) {
@@ -56,7 +55,7 @@ export async function fetchFeed(
       signal: options.signal,
     });
     if (response.status === 304) return { kind: 'not-modified' };
-    if (response.url !== '' && !FEED_HOSTS.has(new URL(response.url).hostname))
+    if (response.url !== '' && !isFlyHost(new URL(response.url).hostname))
       return { kind: 'failed', error: 'the feed redirected off fly.io' };
     if (!response.ok) return { kind: 'failed', error: `the feed answered HTTP ${response.status}` };
     const length = Number(response.headers.get('Content-Length') ?? '0');

@@ -4,6 +4,8 @@
 // and from what only the background validates (data/feed/state-schema.ts): the content script
 // has a 25 KB gzip budget, and a bundler cannot drop a module's top-level schemas.
 import * as z from 'zod/mini';
+import { isoDaySchema } from '../shared/dates';
+import { postUrl } from '../shared/fly-urls';
 import { slugSchema } from '../shared/slug';
 
 /** The feed is about 700 KB for 40 entries; anything past this is not the feed we know. */
@@ -13,8 +15,6 @@ export const MAX_TEASER_CHARS = 400;
 /** The cache keeps posts that fell off the feed's 40-entry window, up to this many. */
 export const MAX_CACHED_ENTRIES = 600;
 
-const isoDay = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
-
 /** One post as the feed describes it, reduced to what the extension shows (all plain text). */
 export const feedEntrySchema = z
   .strictObject({
@@ -23,12 +23,10 @@ export const feedEntrySchema = z
     url: z
       .string()
       .check(z.regex(/^https:\/\/fly\.io\/blog\/[a-z0-9-]+\/$/, 'a canonical post URL')),
-    date: isoDay(),
+    date: isoDaySchema(),
     teaser: z.string().check(z.maxLength(MAX_TEASER_CHARS)),
   })
-  .check(
-    z.refine((e) => e.url === `https://fly.io/blog/${e.slug}/`, 'URL does not match its slug'),
-  );
+  .check(z.refine((e) => e.url === postUrl(e.slug), 'URL does not match its slug'));
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 
 /** storage.local keys of the cache (data/feed/cache.ts): its meta, and its posts. */

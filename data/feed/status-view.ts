@@ -3,6 +3,7 @@
 // error message is the recorder's own text (data/feed/record.ts), shown as text.
 import type { FeedCache } from './cache';
 import type { FeedCheckResult } from './check';
+import { plural } from '../shared/text';
 
 export interface FeedStatusView {
   /** "Last checked: …" or that it never was. */
@@ -20,8 +21,6 @@ export interface FeedStatusView {
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export const formatWhen = (at: number): string => when.format(new Date(at));
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Capitalized, ending with a full stop. */
 const sentence = (text: string) => {

@@ -2,15 +2,12 @@
 // the Start Here path as a Markdown list, and the data as JSON. Pure functions of the field
 // notes and the reader's marks, so the page and the tests produce the same text.
 import * as z from 'zod/mini';
-import { entriesFromPosts, monthLabel, postDateText, postingHistory } from './history';
+import { entriesFromPosts, monthLabel, postingHistory } from './history';
+import { postDateText } from '../shared/dates';
+import { escapeMarkdown } from '../shared/text';
 import { fieldNotesSchema, type FieldNotes, type Post } from './schema';
 
 export type IsRead = (slug: string) => boolean;
-
-/** Escape what Markdown would read as formatting inside a line of text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
-}
 
 const link = (post: Post) => `[${escapeMarkdown(post.title)}](${post.url})`;
 const tick = (read: boolean) => (read ? '[x]' : '[ ]');

@@ -158,10 +158,3 @@ export function monthLabel(month: string): string {
 export function shortMonthLabel(month: string): string {
   return (MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month).slice(0, 3);
 }
-
-/** A post's date as the page and its exports show it: the day, or the range that bounds it. */
-export function postDateText(post: Pick<Post, 'date' | 'dateRange'>): string {
-  if (post.date !== undefined) return post.date;
-  if (post.dateRange === undefined) return '';
-  return `between ${post.dateRange.from} and ${post.dateRange.to}`;
-}

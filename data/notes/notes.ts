@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import rawNotes from './notes.json';
 import { fieldNotesSchema, type FieldNotes, type Post, type Section } from './schema';
+import { placeOnPath, type PathPlace } from '../shared/path';
 
 /** Validate field notes; throws an Error whose message lists every problem. */
 export function parseFieldNotes(value: unknown): FieldNotes {
@@ -50,29 +51,17 @@ export function postsInSection(name: string): Post[] {
   return fieldNotes().posts.filter((p) => p.section === name);
 }
 
-export interface PathPosition {
-  /** 1-based step number. */
-  step: number;
-  total: number;
-  reason: string;
-  previous: Post | undefined;
-  next: Post | undefined;
-}
+export type PathPosition = PathPlace<Post> & { reason: string };
 
-/** Where a post sits on the Start Here path, or undefined when it is not a step. */
+/** Where a post sits on the Start Here path, with the step's reason, or undefined. */
 export function pathPosition(slug: string): PathPosition | undefined {
   const { path } = fieldNotes();
-  const index = path.findIndex((s) => s.slug === slug);
-  const step = path[index];
-  if (!step) return undefined;
-  const neighbour = (i: number) => (path[i] ? postBySlug(path[i].slug) : undefined);
-  return {
-    step: index + 1,
-    total: path.length,
-    reason: step.reason,
-    previous: neighbour(index - 1),
-    next: neighbour(index + 1),
-  };
+  const place = placeOnPath(
+    path.map((s) => s.slug),
+    slug,
+    postBySlug,
+  );
+  return place && { ...place, reason: path[place.step - 1]!.reason };
 }
 
 /** The path's steps with their posts, in order. */
@@ -82,11 +71,6 @@ export function pathPosts(): { step: number; post: Post; reason: string }[] {
     if (!post) throw new Error(`path step ${s.slug} is not a post`);
     return { step: i + 1, post, reason: s.reason };
   });
-}
-
-/** A post's date for display and sorting: the exact day, or the start of its range. */
-export function postDay(post: Post): string {
-  return post.date ?? post.dateRange?.from ?? '';
 }
 
 export function isApproximateDate(post: Post): boolean {

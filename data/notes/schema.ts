@@ -1,10 +1,11 @@
 // Zod schemas for the field notes. The TypeScript types are inferred from them, so the
 // schema is the one source of truth. `zod/mini` keeps the content script small.
 import * as z from 'zod/mini';
+import { isoDaySchema } from '../shared/dates';
+import { postUrl } from '../shared/fly-urls';
 import { slugSchema } from '../shared/slug';
 
 const nonEmpty = () => z.string().check(z.trim(), z.minLength(1));
-const isoDay = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
 export { slugSchema };
 
@@ -33,7 +34,7 @@ export const sectionSchema = z.strictObject({
   readWhen: nonEmpty(),
 });
 
-export const dateRangeSchema = z.strictObject({ from: isoDay(), to: isoDay() });
+export const dateRangeSchema = z.strictObject({ from: isoDaySchema(), to: isoDaySchema() });
 
 export const postSchema = z.strictObject({
   slug: slugSchema,
@@ -45,7 +46,7 @@ export const postSchema = z.strictObject({
   section: nonEmpty(),
   topics: z.array(nonEmpty()).check(z.minLength(2), z.maxLength(4)),
   // A post has an exact day, or (where no source fixed the day) a range that bounds it.
-  date: z.optional(isoDay()),
+  date: z.optional(isoDaySchema()),
   dateRange: z.optional(dateRangeSchema),
 });
 
@@ -66,7 +67,7 @@ export const fieldNotesSchema = z
         if (slugs.has(post.slug))
           ctx.addIssue({ code: 'custom', message: `duplicate slug ${post.slug}` });
         slugs.add(post.slug);
-        if (post.url !== `https://fly.io/blog/${post.slug}/`)
+        if (post.url !== postUrl(post.slug))
           ctx.addIssue({ code: 'custom', message: `${post.slug}: URL does not match its slug` });
         if (!sectionNames.has(post.section))
           ctx.addIssue({

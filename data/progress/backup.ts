@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { loadProgress, markWaySchema, writeMarks, type Mark, type Progress } from './marks';
 import { DEFAULT_PREFS, loadPrefs, prefsSchema, savePrefs, type Prefs } from '../settings/prefs';
-import { slugSchema } from '../notes/schema';
+import { isoDay } from '../shared/dates';
+import { slugSchema } from '../shared/slug';
 
 export const BACKUP_FORMAT = 'fly-field-notes-backup';
 export const BACKUP_VERSION = 1;
@@ -65,7 +66,7 @@ export function backupJson(progress: Progress, prefs: Prefs, now = Date.now()): 
 }
 
 export function backupFileName(now = Date.now()): string {
-  return `fly-field-notes-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+  return `fly-field-notes-backup-${isoDay(now)}.json`;
 }
 
 const fail = (error: string): ParseResult => ({ ok: false, error });

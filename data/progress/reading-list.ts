@@ -3,11 +3,9 @@
 // blog URL, so nothing the reader marked is missing from the list.
 import { isRead, type Progress } from './marks';
 import type { FieldNotes } from '../notes/schema';
-
-/** Keep titles from turning into Markdown syntax (links, emphasis, headings). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
-}
+import { postUrl } from '../shared/fly-urls';
+import { isoDay } from '../shared/dates';
+import { escapeMarkdown } from '../shared/text';
 
 export function readingListMarkdown(
   notes: FieldNotes,
@@ -19,7 +17,7 @@ export function readingListMarkdown(
   const lines = [
     '# Fly Blog reading list',
     '',
-    `${readCount} of ${notes.posts.length} posts read · exported ${new Date(now).toISOString().slice(0, 10)} from Fly Field Notes`,
+    `${readCount} of ${notes.posts.length} posts read · exported ${isoDay(now)} from Fly Field Notes`,
   ];
   for (const section of notes.sections) {
     const posts = notes.posts.filter((p) => p.section === section.name);
@@ -35,11 +33,11 @@ export function readingListMarkdown(
     .sort();
   if (others.length > 0) {
     lines.push('', '## Other posts you marked', '');
-    for (const slug of others) lines.push(`- [x] <https://fly.io/blog/${slug}/>`);
+    for (const slug of others) lines.push(`- [x] <${postUrl(slug)}>`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function readingListFileName(now = Date.now()): string {
-  return `fly-blog-reading-list-${new Date(now).toISOString().slice(0, 10)}.md`;
+  return `fly-blog-reading-list-${isoDay(now)}.md`;
 }

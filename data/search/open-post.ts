@@ -3,12 +3,13 @@
 // extension has host access (its content script's fly.io/blog patterns), which is exactly
 // the case "the current tab is a fly.io tab" that needs it.
 import { browser } from 'wxt/browser';
+import { isFlyHost } from '../shared/fly-urls';
 
 export function isFlyTabUrl(url: string | undefined): boolean {
   if (url === undefined) return false;
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === 'https:' && (hostname === 'fly.io' || hostname === 'www.fly.io');
+    return protocol === 'https:' && isFlyHost(hostname);
   } catch {
     return false;
   }

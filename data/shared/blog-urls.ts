@@ -2,6 +2,7 @@
 // Posts are looked up in the sidebar's share of the notes: the content script classifies every
 // page it runs on, and must not carry (or validate) the whole notes to do it.
 import { sidebarPost, type SidebarPost } from '../sidebar/sidebar-notes';
+import { isFlyHost } from './fly-urls';
 
 export type BlogPage =
   | { kind: 'post'; slug: string; post: SidebarPost }
@@ -27,7 +28,7 @@ export function blogPageForUrl(input: string | URL): BlogPage {
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return { kind: 'other' };
   // URL already lower-cases the host; a trailing dot is a valid spelling of the same host.
   const host = url.hostname.replace(/\.$/, '');
-  if (host !== 'fly.io' && host !== 'www.fly.io') return { kind: 'other' };
+  if (!isFlyHost(host)) return { kind: 'other' };
   if (url.port !== '') return { kind: 'other' };
 
   const segments = url.pathname.split('/').filter((s) => s !== '');

@@ -6,12 +6,12 @@
 // before anything renders. Until then no post is known: blogPageForUrl() calls every post an
 // unknown post, which still gives its slug (all the background's feed parser asks of it).
 import type { SidebarBlog, SidebarNotesData, SidebarPostData } from './notes-projection';
+import { postUrl } from '../shared/fly-urls';
+import { placeOnPath, type PathPlace } from '../shared/path';
 
 export type { SidebarBlog, SidebarNotesData } from './notes-projection';
 
 export type SidebarPost = SidebarPostData & { url: string };
-
-export const postUrl = (slug: string) => `https://fly.io/blog/${slug}/`;
 
 let data: SidebarNotesData | undefined;
 let posts = new Map<string, SidebarPost>();
@@ -38,29 +38,11 @@ export function sidebarPost(slug: string): SidebarPost | undefined {
 /** How many steps the Start Here path has. */
 export const pathLength = () => loaded().path.length;
 
-export interface PathPosition {
-  /** 1-based step number. */
-  step: number;
-  total: number;
-  previous: SidebarPost | undefined;
-  next: SidebarPost | undefined;
-}
+export type PathPosition = PathPlace<SidebarPost>;
 
 /** Where a post sits on the Start Here path, or undefined when it is not a step. */
 export function pathPosition(slug: string): PathPosition | undefined {
-  const path = data?.path ?? [];
-  const index = path.indexOf(slug);
-  if (index < 0) return undefined;
-  const neighbour = (i: number) => {
-    const s = path[i];
-    return s === undefined ? undefined : posts.get(s);
-  };
-  return {
-    step: index + 1,
-    total: path.length,
-    previous: neighbour(index - 1),
-    next: neighbour(index + 1),
-  };
+  return placeOnPath(data?.path ?? [], slug, (s) => posts.get(s));
 }
 
 /** The path's steps with their posts, in order (build-time checks guarantee each is a post). */
@@ -69,9 +51,4 @@ export function pathPosts(): { step: number; post: SidebarPost }[] {
     const post = posts.get(slug);
     return post ? [{ step: i + 1, post }] : [];
   });
-}
-
-/** A post's date for display and sorting: the exact day, or the start of its range. */
-export function postDay(post: Pick<SidebarPost, 'date' | 'dateRange'>): string {
-  return post.date ?? post.dateRange?.from ?? '';
 }

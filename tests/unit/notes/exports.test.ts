@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldNotes } from '../../../data/notes/notes';
 import {
-  escapeMarkdown,
   notesExportSchema,
   notesJson,
   notesMarkdown,
@@ -90,12 +89,6 @@ describe('notesMarkdown', () => {
     expect(md).toContain(
       '[parking\\_lot: ffffffffffffffff...](https://fly.io/blog/parking-lot-ffffffffffffffff/)',
     );
-  });
-});
-
-describe('escapeMarkdown', () => {
-  it('escapes emphasis, link and table characters', () => {
-    expect(escapeMarkdown('a_b *c* [d](e) | f')).toBe('a\\_b \\*c\\* \\[d\\](e) \\| f');
   });
 });
 

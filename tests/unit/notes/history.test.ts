@@ -6,10 +6,10 @@ import {
   monthLabel,
   monthsBetween,
   placePost,
-  postDateText,
   postingHistory,
   type HistoryEntry,
 } from '../../../data/notes/history';
+import { postDateText } from '../../../data/shared/dates';
 import { archivePosts } from '../../../data/feed/merge';
 import type { FeedEntry } from '../../../data/feed/schema';
 import { fieldNotes } from '../../../data/notes/notes';

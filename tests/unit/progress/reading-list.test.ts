@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldNotes } from '../../../data/notes/notes';
-import {
-  escapeMarkdown,
-  readingListFileName,
-  readingListMarkdown,
-} from '../../../data/progress/reading-list';
+import { readingListFileName, readingListMarkdown } from '../../../data/progress/reading-list';
+import { escapeMarkdown } from '../../../data/shared/text';
 import type { Progress } from '../../../data/progress/marks';
 
 const notes = fieldNotes();

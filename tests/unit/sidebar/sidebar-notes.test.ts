@@ -10,10 +10,10 @@ import {
   pathLength,
   pathPosition,
   pathPosts,
-  postDay,
   sidebarBlog,
   sidebarPost,
 } from '../../../data/sidebar/sidebar-notes';
+import { postDay } from '../../../data/shared/dates';
 import { loadSidebarNotesFile } from '../../../data/sidebar/notes-file';
 import { sidebarNotesJson } from '../../../data/sidebar/notes-build-plugin';
 import { sidebarNotesSchema } from '../../../data/sidebar/notes-projection';
