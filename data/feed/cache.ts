@@ -18,6 +18,7 @@ import {
   type FeedEntry,
 } from './schema';
 import { feedMetaSchema, type FeedError, type FeedMeta } from './state-schema';
+import { validStoredFields } from '../shared/stored-fields';
 
 export { FEED_ENTRIES_KEY, FEED_META_KEY } from './schema';
 
@@ -41,13 +42,7 @@ export interface FeedStatus {
 
 /** Any stored value → valid meta: each field that validates is kept, the rest dropped. */
 export function feedMetaFromStored(value: unknown): FeedMeta {
-  if (typeof value !== 'object' || value === null) return {};
-  const stored = value as Record<string, unknown>;
-  const meta: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(feedMetaSchema.def.shape))
-    if (Object.hasOwn(stored, key) && schema.safeParse(stored[key]).success)
-      meta[key] = stored[key];
-  return feedMetaSchema.parse(meta);
+  return feedMetaSchema.parse(validStoredFields(value, feedMetaSchema.def.shape));
 }
 
 /** Any stored value → the valid entries in it, one per slug, at most MAX_CACHED_ENTRIES. */

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { PREFS_KEY, prefsFromStored, type Prefs } from './prefs';
+import { validStoredFields } from '../shared/stored-fields';
 
 export const LAYOUT_KEY = 'sidebarLayout';
 
@@ -52,20 +53,13 @@ export function clampWidth(width: number, windowWidth: number): number {
 
 /** Any stored value → a valid layout: fields that validate are kept, the rest come from `fallback`. */
 export function layoutFromStored(value: unknown, fallback: Layout, windowWidth: number): Layout {
-  const layout: Record<string, unknown> = { ...fallback };
-  if (typeof value === 'object' && value !== null) {
-    const stored = value as Record<string, unknown>;
-    for (const [key, schema] of Object.entries(layoutSchema.def.shape)) {
-      if (!Object.hasOwn(stored, key)) continue;
-      // A width outside the bounds is still the reader's intent: clamp it rather than drop it.
-      const candidate =
-        key === 'width' && typeof stored[key] === 'number'
-          ? clampWidth(stored[key], Number.POSITIVE_INFINITY)
-          : stored[key];
-      if (schema.safeParse(candidate).success) layout[key] = candidate;
-    }
-  }
-  const valid = layoutSchema.parse(layout);
+  // A width outside the bounds is still the reader's intent: clamp it rather than drop it.
+  const fields = validStoredFields(value, layoutSchema.def.shape, (key, field) =>
+    key === 'width' && typeof field === 'number'
+      ? clampWidth(field, Number.POSITIVE_INFINITY)
+      : field,
+  );
+  const valid = layoutSchema.parse({ ...fallback, ...fields });
   return { ...valid, width: clampWidth(valid.width, windowWidth) };
 }
 

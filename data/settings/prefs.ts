@@ -3,6 +3,7 @@
 // others.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
+import { validStoredFields } from '../shared/stored-fields';
 
 export const PREFS_KEY = 'prefs';
 
@@ -32,14 +33,10 @@ export const DEFAULT_PREFS: Prefs = {
 
 /** Any stored value → valid prefs: each field that validates is kept, the rest default. */
 export function prefsFromStored(value: unknown): Prefs {
-  if (typeof value !== 'object' || value === null) return { ...DEFAULT_PREFS };
-  const stored = value as Record<string, unknown>;
-  const prefs: Record<string, unknown> = { ...DEFAULT_PREFS };
-  for (const [key, schema] of Object.entries(prefsSchema.def.shape)) {
-    if (Object.hasOwn(stored, key) && schema.safeParse(stored[key]).success)
-      prefs[key] = stored[key];
-  }
-  return prefsSchema.parse(prefs);
+  return prefsSchema.parse({
+    ...DEFAULT_PREFS,
+    ...validStoredFields(value, prefsSchema.def.shape),
+  });
 }
 
 export async function loadPrefs(): Promise<Prefs> {
