@@ -31,7 +31,7 @@ export function missingBrowsersMessage(missing) {
     ...missing.map(
       (b) => `MISSING BROWSER: ${b.name} not found at ${b.path} (set by ${b.variable}).`,
     ),
-    `The end-to-end tests need it and will fail. Install both (Debian): ${INSTALL_COMMAND}`,
+    `The end-to-end tests fail without it. Install both browsers (Debian): ${INSTALL_COMMAND}`,
     `or point the tests at another binary, e.g. ${missing
       .map((b) => `${b.variable}=/path/to/${b.fallback.split('/').pop()}`)
       .join(' ')} npm test`,
