@@ -1,9 +1,97 @@
+import { posix } from 'node:path';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The content script's boundary. These globs are every file the content script can load: the
+// loader, the sidebar's script and everything they import. tests/unit/lint/boundaries.test.ts
+// walks the real import graph from both entries and fails when it reaches a file not covered
+// here, so add the folder when the content script starts importing from a new one.
+const CONTENT_SCRIPT_FILES = [
+  'entrypoints/loader.ts',
+  'entrypoints/content/**',
+  'components/sidebar/**',
+  'components/common/**',
+  'data/sidebar/**',
+  'data/shared/**',
+  'data/settings/**',
+  'data/progress/marks.ts',
+  'data/feed/schema.ts',
+  'data/feed/feed-post.ts',
+  'data/feed/fetch.ts',
+];
+// Runs in the WXT build (Node), never in the page: it reads the full notes to project them.
+const CONTENT_SCRIPT_EXCEPTIONS = ['data/sidebar/notes-build-plugin.ts'];
+
+// What the content script must never load (repo paths without extension; `/*` = a folder).
+// `types: true` allows `import type` from it: the compiler erases those, nothing is loaded.
+const NOT_FOR_THE_CONTENT_SCRIPT = [
+  {
+    target: 'data/search/*',
+    why: 'The search engine (data/search/) belongs to the popup and the background.',
+  },
+  { target: 'data/notes/schema', why: 'The full notes schema: use data/sidebar/.', types: true },
+  { target: 'data/notes/notes', why: 'The full notes: use data/sidebar/ (the sidebar slice).' },
+  { target: 'data/feed/parse', why: 'The feed parser runs in the background only.' },
+  { target: 'data/feed/xml', why: 'The feed parser runs in the background only.' },
+  { target: 'data/feed/html-text', why: 'The feed parser runs in the background only.' },
+  { target: 'data/feed/state-schema', why: 'A background-only schema.', types: true },
+];
+
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A regex that matches the specifiers naming a repo path from files in `folder`: the relative
+ * path from there (`../feed/parse`, `./parse`) and any path ending in it (`../../data/feed/parse`,
+ * an alias), with or without a file extension.
+ */
+function specifierRegex(folder, target) {
+  const isFolder = target.endsWith('/*');
+  const path = isFolder ? target.slice(0, -2) : target;
+  let relative = posix.relative(folder, path);
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  const ending = isFolder ? '/[^/]+$' : '(?:\\.[cm]?[jt]sx?|\\.json)?$';
+  return `^(?:${escapeRegex(relative)}|(?:.*/)?${escapeRegex(path)})${ending}`;
+}
+
+/** One config block per content-script folder, with its own relative spellings forbidden. */
+function contentScriptBoundary(glob) {
+  const folder = glob.endsWith('/**') ? glob.slice(0, -3) : posix.dirname(glob);
+  return {
+    name: `content-script-boundary:${glob}`,
+    files: [glob],
+    ignores: CONTENT_SCRIPT_EXCEPTIONS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...NOT_FOR_THE_CONTENT_SCRIPT.map(({ target, why, types = false }) => ({
+              regex: specifierRegex(folder, target),
+              allowTypeImports: types,
+              message: `The content script must not load this. ${why}`,
+            })),
+            {
+              regex: '^minisearch(?:/.*)?$',
+              message: "The content script must not load MiniSearch (search is the popup's).",
+            },
+            {
+              regex: '^zod(?:/v3|/v4(?:/classic)?)?$',
+              message: "The content script uses 'zod/mini', never full Zod (size budget).",
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['.output*/', '.wxt/', 'node_modules/', 'test-results/'] },
+  // Deliberate violations that tests/unit/lint/boundaries.test.ts lints on purpose.
+  { ignores: ['tests/fixtures/lint/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -30,5 +118,19 @@ export default tseslint.config(
   {
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  ...CONTENT_SCRIPT_FILES.map(contentScriptBoundary),
+  {
+    // No import cycles anywhere (resolved through the tsconfig, so `.ts`/`.tsx` and paths work).
+    name: 'no-import-cycles',
+    files: ['**/*.{js,mjs,ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these the plugin follows only .js files and finds no cycle among .ts ones.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

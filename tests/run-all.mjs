@@ -1,8 +1,15 @@
 // Runs every test suite (unit + component, then end-to-end in real browsers) and ends with a
-// plain `N passed, N failed` line. Exits non-zero when a test fails or when no test ran.
+// plain `N passed, N failed` line, where a test that never ran because its file failed to start
+// counts as failed (tests/run-summary.mjs). Exits non-zero when a test fails or when no test ran.
+// A missing browser is reported first, before anything is built or run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingBrowsers, missingBrowsersMessage } from './browsers.mjs';
+import { describeSuite, exitCode, summarizeReport } from './run-summary.mjs';
+
+const missing = missingBrowsers();
+if (missing.length > 0) console.log(`${missingBrowsersMessage(missing)}\n`);
 
 const outDir = 'test-results';
 rmSync(outDir, { recursive: true, force: true });
@@ -25,6 +32,7 @@ const suites = [
 let passed = 0;
 let failed = 0;
 let crashed = false;
+const summaries = [];
 for (const suite of suites) {
   const report = join(outDir, `${suite.config.replace(/\W+/g, '-')}.json`);
   console.log(`\n=== ${suite.name} (${suite.config}) ===`);
@@ -46,16 +54,14 @@ for (const suite of suites) {
     crashed = true;
     continue;
   }
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  passed += result.numPassedTests;
-  failed += result.numFailedTests;
-  // A file that fails to load counts as a failure even though no test in it ran.
-  const brokenFiles = result.testResults.filter(
-    (f) => f.status === 'failed' && f.assertionResults.length === 0,
-  );
-  failed += brokenFiles.length;
-  if (run.status !== 0 && result.numFailedTests === 0 && brokenFiles.length === 0) crashed = true;
+  const summary = summarizeReport(JSON.parse(readFileSync(report, 'utf8')));
+  summaries.push(describeSuite(suite.name, summary));
+  passed += summary.passed;
+  failed += summary.failed;
+  if (run.status !== 0 && summary.failed === 0) crashed = true;
 }
 
+console.log(`\n${summaries.join('\n')}`);
+if (missing.length > 0) console.log(missingBrowsersMessage(missing));
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || passed === 0 || crashed ? 1 : 0);
+process.exit(exitCode({ passed, failed, crashed }));

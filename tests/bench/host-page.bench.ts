@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { postPage } from '../fixtures/blog-pages';
 import {
   CHROMIUM,
@@ -135,6 +135,8 @@ async function setSidebarOpen(worker: Worker, open: boolean): Promise<void> {
 it('measures the host-page cost of the extension', async () => {
   const html = fullSizePost();
   const plainDir = mkdtempSync(join(tmpdir(), 'fn-bench-plain-'));
+  // Removed however the run ends, a failed launch included.
+  onTestFinished(() => rmSync(plainDir, { recursive: true, force: true }));
   const plain = await chromium.launchPersistentContext(plainDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -276,6 +278,5 @@ it('measures the host-page cost of the extension', async () => {
   } finally {
     await ext.close();
     await plain.close();
-    rmSync(plainDir, { recursive: true, force: true });
   }
 }, 170_000);

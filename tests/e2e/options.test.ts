@@ -4,7 +4,15 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
+import {
+  afterAll,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  onTestFinished,
+  type ExpectPollOptions,
+} from 'vitest';
 import { importCases } from '../fixtures/imports/cases';
 import { seriousAxeViolations } from './support/axe';
 import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
@@ -241,6 +249,8 @@ describe('after an update', () => {
     // starts again as it does after an update, with the old layout and corrupt values in storage.
     // (chrome.runtime.reload() does not bring an unpacked extension back in headless Chromium.)
     const profile = mkdtempSync(join(tmpdir(), 'fn-e2e-update-'));
+    // Removed however the test ends, a failed launch included.
+    onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
     const old = await launchWithExtension({ userDataDir: profile });
     await old.worker.evaluate(
       (items) => (globalThis as unknown as ChromeApi).chrome.storage.local.set(items),
@@ -297,7 +307,6 @@ describe('after an update', () => {
       expect(await options.getByTestId('fn-quarantine').count()).toBe(0);
     } finally {
       await updated.close();
-      rmSync(profile, { recursive: true, force: true });
     }
   }, 120_000);
 });

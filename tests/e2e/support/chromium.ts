@@ -1,11 +1,13 @@
 // Launch Debian's Chromium with the built extension loaded, and serve fly.io from fixtures.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { browserNotFound, browserPath } from '../../browsers.mjs';
 import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The Chromium executable: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+export const CHROMIUM = browserPath('CHROMIUM_PATH');
 /** Headless flags for this machine: no sandbox as root, and no network beyond the routed pages. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -39,36 +41,53 @@ export interface LaunchOptions {
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(CHROMIUM)) throw browserNotFound('CHROMIUM_PATH');
+  const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fn-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...CHROMIUM_ARGS,
-    ],
-  });
-  await routeFlyIo(context);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    worker,
-    extensionId,
-    openExtensionPage: async (path) => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
-      return page;
-    },
-    close: async () => {
-      await context.close();
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    },
+  const removeOwnProfile = () => {
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
   };
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        ...CHROMIUM_ARGS,
+      ],
+    });
+    await routeFlyIo(context);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const launched = context;
+    return {
+      context: launched,
+      worker,
+      extensionId,
+      openExtensionPage: async (path) => {
+        const page = await launched.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path}`);
+        return page;
+      },
+      close: async () => {
+        try {
+          await launched.close();
+        } finally {
+          removeOwnProfile();
+        }
+      },
+    };
+  } catch (error) {
+    // A launch that fails part-way leaves no browser and no temporary profile behind.
+    await context?.close().catch(() => undefined);
+    removeOwnProfile();
+    throw error;
+  }
 }
 
 /** Default routing: posts, index pages and other fly.io pages from the fixtures. */

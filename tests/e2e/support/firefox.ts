@@ -12,8 +12,9 @@
 // Puppeteer's locators do not pierce shadow roots: the shadow helpers below read the sidebar's
 // shadow root inside page.evaluate.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import puppeteer, {
   type Browser,
@@ -21,9 +22,11 @@ import puppeteer, {
   type HTTPRequest,
   type Page,
 } from 'puppeteer-core';
+import { browserNotFound, browserPath } from '../../browsers.mjs';
 import { flyIoResponse, type FixtureResponse } from './fly-routes';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The Firefox executable: FIREFOX_PATH, else Debian's /usr/bin/firefox-esr. */
+export const FIREFOX = browserPath('FIREFOX_PATH');
 export const FIREFOX_EXTENSION_DIR = resolve(process.env.FN_OUT_DIR ?? '.output', 'firefox-mv2');
 /** The element the content script mounts the sidebar in. */
 export const SIDEBAR_HOST = 'fly-field-notes';
@@ -73,24 +76,33 @@ export async function launchFirefoxWithExtension(
   const extensionDir = resolve(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
   const addonId = addonIdOf(extensionDir);
   const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
-      'browser.shell.checkDefaultBrowser': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-    },
-  });
+  if (!existsSync(FIREFOX)) throw browserNotFound('FIREFOX_PATH');
+  // The profile is ours, not puppeteer's: puppeteer makes its temporary profile before it looks
+  // for the executable and leaves it behind when the launch fails.
+  const profile = mkdtempSync(join(tmpdir(), 'fn-e2e-firefox-'));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  let launched: Browser | undefined;
   try {
-    const installed = await browser.installExtension(extensionDir);
+    launched = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+        'browser.shell.checkDefaultBrowser': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    });
+    const installed = await launched.installExtension(extensionDir);
     if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
   } catch (error) {
-    await browser.close();
+    await launched?.close().catch(() => undefined);
+    removeProfile();
     throw error;
   }
+  const browser = launched;
 
   const answer = (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -130,7 +142,13 @@ export async function launchFirefoxWithExtension(
     uuid,
     newPage,
     openExtensionPage,
-    close: () => browser.close(),
+    close: async () => {
+      try {
+        await browser.close();
+      } finally {
+        removeProfile();
+      }
+    },
   };
 }
 
