@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -37,6 +38,7 @@ const NOT_FOR_THE_CONTENT_SCRIPT = [
   { target: 'data/feed/parse', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/xml', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/html-text', why: 'The feed parser runs in the background only.' },
+  { target: 'data/feed/html-scan', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/state-schema', why: 'A background-only schema.', types: true },
 ];
 
@@ -94,6 +96,20 @@ export default tseslint.config(
   { ignores: ['tests/fixtures/lint/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  // Untrusted text (feeds, pages, backups) is read in linear time: no regex may backtrack
+  // super-linearly (tests/unit/lint/regexp.test.ts proves the rules fire).
+  regexp.configs['flat/recommended'],
+  {
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      // Style rules of the recommended set that would only churn existing code.
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/strict': 'off',
+      'regexp/no-contradiction-with-assertion': 'off',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {

@@ -6,7 +6,9 @@
 // entry survives validation; otherwise it returns the valid entries, newest first as the feed
 // lists them, deduplicated by slug, plus a short reason for each entry it skipped.
 import { blogPageForUrl } from '../shared/blog-urls';
+import { postUrl } from '../shared/fly-urls';
 import { firstSentences, htmlToText } from './html-text';
+import { scanHtml } from './html-scan';
 import { childElements, parseXml, textContent, type XmlElement } from './xml';
 import {
   MAX_FEED_CHARS,
@@ -31,14 +33,22 @@ export interface ParseOptions {
   now?: Date;
 }
 
+/** The start of `text` past a BOM, white space, and any `<?…?>` and `<!--…-->` before the root. */
+function afterProlog(text: string): string {
+  let at = text.startsWith('\uFEFF') ? 1 : 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at]!)) at += 1;
+    const close = text.startsWith('<?', at) ? '?>' : text.startsWith('<!--', at) ? '-->' : '';
+    if (close === '') return text.slice(at);
+    const end = text.indexOf(close, at + 2);
+    if (end === -1) return '';
+    at = end + close.length;
+  }
+}
+
 // Sniffed before the XML is read, so the reason given for a wrong document is the useful one.
 function wrongDocument(text: string): string | undefined {
-  const head = text
-    .slice(0, 4096)
-    .replace(/^\uFEFF/, '')
-    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, '')
-    .trimStart()
-    .toLowerCase();
+  const head = afterProlog(text.slice(0, 4096)).toLowerCase();
   if (head.startsWith('<!doctype html') || /^<html[\s>]/.test(head))
     return 'an HTML page, not the feed';
   if (/^<rss[\s>]/.test(head) || /^<rdf:rdf[\s>]/.test(head)) return 'an RSS feed, not Atom';
@@ -88,34 +98,48 @@ export function feedSlug(href: string): string | undefined {
   return page.kind === 'post' || page.kind === 'unknown-post' ? page.slug : undefined;
 }
 
-const LEAD_DIV =
-  /<div\b[^>]*\bclass\s*=\s*(?:"[^"]*\blead\b[^"]*"|'[^']*\blead\b[^']*'|lead\b)[^>]*>/i;
-const DIV_TAG = /<(\/?)div\b[^>]*>/gi;
-const FIRST_PARAGRAPH = /<p\b[^>]*>([\s\S]*?)(?:<\/p\s*>|<p\b|$)/i;
+// A class list naming "lead" (`\b` on both sides, no quantifier: linear in the value).
+const LEAD_CLASS = /\blead\b/i;
 
-/** The HTML inside the lead `<div class="lead">`, nested divs included. */
-function leadHtml(html: string): string | undefined {
-  const open = LEAD_DIV.exec(html);
-  if (!open) return undefined;
-  const start = open.index + open[0].length;
-  let depth = 1;
-  DIV_TAG.lastIndex = start;
-  for (let m = DIV_TAG.exec(html); m; m = DIV_TAG.exec(html)) {
-    depth += m[1] === '/' ? -1 : 1;
-    if (depth === 0) return html.slice(start, m.index);
-  }
-  return html.slice(start);
+/**
+ * In one linear scan (data/feed/html-scan.ts): the HTML inside the first `<div class="lead">`,
+ * nested divs included, and inside the first `<p>` (up to its end tag, the next `<p>` or the end).
+ */
+function teaserSources(html: string): { lead?: string; paragraph?: string } {
+  let lead: string | undefined;
+  let leadStart = -1;
+  let divDepth = 0;
+  let paragraph: string | undefined;
+  let paragraphStart = -1;
+  scanHtml(html, {
+    open(name, attrs, start, end) {
+      if (name === 'div' && lead === undefined) {
+        if (leadStart !== -1) divDepth += 1;
+        else if (LEAD_CLASS.test(attrs.get('class') ?? '')) [leadStart, divDepth] = [end, 1];
+      }
+      if (name === 'p' && paragraph === undefined) {
+        if (paragraphStart === -1) paragraphStart = end;
+        else paragraph = html.slice(paragraphStart, start);
+      }
+    },
+    close(name, start) {
+      if (name === 'div' && lead === undefined && leadStart !== -1) {
+        divDepth -= 1;
+        if (divDepth === 0) lead = html.slice(leadStart, start);
+      }
+      if (name === 'p' && paragraph === undefined && paragraphStart !== -1)
+        paragraph = html.slice(paragraphStart, start);
+    },
+  });
+  if (lead === undefined && leadStart !== -1) lead = html.slice(leadStart);
+  if (paragraph === undefined && paragraphStart !== -1) paragraph = html.slice(paragraphStart);
+  return { lead, paragraph };
 }
 
 /** A sentence or two of plain text: the lead paragraph, else the first paragraph, else summary. */
 export function teaserFromHtml(contentHtml: string, summaryHtml = ''): string {
-  const candidates = [
-    () => leadHtml(contentHtml),
-    () => FIRST_PARAGRAPH.exec(contentHtml)?.[1],
-    () => summaryHtml,
-  ];
-  for (const candidate of candidates) {
-    const html = candidate();
+  const { lead, paragraph } = teaserSources(contentHtml);
+  for (const html of [lead, paragraph, summaryHtml]) {
     const text = html === undefined ? '' : htmlToText(html);
     if (text !== '') return firstSentences(text, TEASER_CHARS);
   }
@@ -145,7 +169,7 @@ function readEntry(entry: XmlElement, now: Date): FeedEntry | string {
   const candidate = {
     slug,
     title: title.length > MAX_TITLE_CHARS ? firstSentences(title, MAX_TITLE_CHARS, 1) : title,
-    url: `https://fly.io/blog/${slug}/`,
+    url: postUrl(slug),
     date,
     teaser: teaserFromHtml(firstText(entry, 'content') ?? '', firstText(entry, 'summary')).slice(
       0,

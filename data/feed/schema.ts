@@ -12,7 +12,7 @@ import { slugSchema } from '../shared/slug';
 export const MAX_FEED_CHARS = 4 * 1024 * 1024;
 export const MAX_TITLE_CHARS = 300;
 export const MAX_TEASER_CHARS = 400;
-/** The cache keeps posts that fell off the feed's 40-entry window, up to this many. */
+/** The cache never holds more posts than this (data/feed/record.ts decides which it keeps). */
 export const MAX_CACHED_ENTRIES = 600;
 
 /** One post as the feed describes it, reduced to what the extension shows (all plain text). */

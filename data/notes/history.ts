@@ -134,27 +134,24 @@ export function postingHistory(input: readonly unknown[]): MonthBar[] {
   return [...bars.values()];
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+// The page is in English: month names from the platform's own English tables, in UTC so the
+// first of the month never slips back a day.
+const longMonth = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' });
 
-/** "2025-02" → "February 2025" (fixed English names: the page is in English). */
+/** The name of the month of "YYYY-MM", or undefined for a month that is not one. */
+function monthName(month: string, format: Intl.DateTimeFormat): string | undefined {
+  const index = Number(month.slice(5, 7)) - 1;
+  if (!Number.isInteger(index) || index < 0 || index > 11) return undefined;
+  return format.format(Date.UTC(2000, index, 1));
+}
+
+/** "2025-02" → "February 2025" */
 export function monthLabel(month: string): string {
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
+  return `${monthName(month, longMonth) ?? month} ${month.slice(0, 4)}`;
 }
 
 /** "2025-02" → "Feb" */
 export function shortMonthLabel(month: string): string {
-  return (MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month).slice(0, 3);
+  return monthName(month, shortMonth) ?? month.slice(0, 3);
 }

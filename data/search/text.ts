@@ -8,7 +8,25 @@ const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc\u2032`]/g;
 // a chunk, because they join the parts of one name.
 const SEPARATORS = /[\s,;:!?()[\]{}"“”«»…\u2013\u2014|·•/\\&*#@~<>=]+/u;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const LEADING_PUNCTUATION = /^[^\p{L}\p{N}]+/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * A chunk without punctuation at either end. The end is trimmed by a walk back, not by
+ * `[^…]+$`: that regex retries at every punctuation mark and is quadratic on a long run of them.
+ */
+function trimEdgePunctuation(chunk: string): string {
+  const text = chunk.replace(LEADING_PUNCTUATION, '');
+  let end = text.length;
+  while (end > 0) {
+    // One code point back: two UTF-16 units for a surrogate pair.
+    const low = text.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? 2 : 1;
+    if (WORD_CHARACTER.test(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return text.slice(0, end);
+}
 
 /** Lower case, no accents, one kind of apostrophe. */
 export function normalizeText(text: string): string {
@@ -26,7 +44,7 @@ export function normalizeText(text: string): string {
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
   for (const raw of normalizeText(text).split(SEPARATORS)) {
-    const chunk = raw.replace(EDGE_PUNCTUATION, '').replace(/'s$/, '');
+    const chunk = trimEdgePunctuation(raw).replace(/'s$/, '');
     if (chunk === '') continue;
     const parts = chunk.split(NOT_WORD).filter((p) => p !== '');
     if (parts.length > 1) tokens.push(parts.join(''), ...parts);

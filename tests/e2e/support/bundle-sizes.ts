@@ -75,7 +75,7 @@ export function contentScriptFiles(dir: string): { js: FileSize[]; css: FileSize
 /** Static imports of an ES module chunk (`import … from "./x.js"`, `import "./x.js"`). */
 function staticImports(code: string): string[] {
   const found = new Set<string>();
-  const pattern = /\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]([^"'`]+\.js)["'`]/g;
+  const pattern = /\bimport(?:[\w$*{}\s,]+?from)?\s*["'`]([^"'`]+\.js)["'`]/g;
   for (const match of code.matchAll(pattern)) found.add(match[1]!);
   // Re-exports: export { a } from "./x.js" / export * from "./x.js"
   for (const match of code.matchAll(/\bexport\s*(?:\*|{[^}]*})\s*from\s*["'`]([^"'`]+\.js)["'`]/g))

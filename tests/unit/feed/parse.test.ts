@@ -27,7 +27,7 @@ const okEntries = (xml: string) => {
   if (!result.ok) throw new Error(`expected a usable feed, got: ${result.error}`);
   return result;
 };
-const TAG_LIKE = /<\s*\/?\s*[a-z!?]/i;
+const TAG_LIKE = /<\s*(?:\/\s*)?[a-z!?]/i;
 
 describe('parseFeed on a feed shaped like the real one', () => {
   const result = okEntries(fixtureFeedXml());
@@ -350,5 +350,6 @@ describe('parseFeed never throws', () => {
       ),
       { numRuns: 150 },
     );
-  });
+    // 300 whole-feed parses: about 3 s alone, past Vitest's 5 s default on a loaded machine.
+  }, 30_000);
 });

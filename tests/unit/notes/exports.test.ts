@@ -10,7 +10,7 @@ import {
 const notes = fieldNotes();
 const readSet = new Set(['corrosion', 'litestream-vfs']);
 const isRead = (slug: string) => readSet.has(slug);
-const linkPattern = /\[((?:\\.|[^\]\\])+)\]\((https:\/\/fly\.io\/blog\/([a-z0-9-]+)\/)\)/g;
+const linkPattern = /\[((?:\\.|[^[\]\\])+)\]\((https:\/\/fly\.io\/blog\/([a-z0-9-]+)\/)\)/g;
 
 describe('pathMarkdown', () => {
   it('lists the 7 steps in order as a numbered Markdown list of links with reasons', () => {
