@@ -6,7 +6,11 @@ import type { FeedEntry } from '../../data/feed/schema';
 import { entriesFromArchive, postingHistory } from '../../data/notes/history';
 import { fieldNotes, pathPosts, postsInSection } from '../../data/notes/notes';
 import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes/exports';
-import { isRead as isMarkedRead, type Progress } from '../../data/progress/marks';
+import {
+  isRead as isMarkedRead,
+  type Progress,
+  type ProgressStore,
+} from '../../data/progress/marks';
 import type { FieldNotes, Post } from '../../data/notes/schema';
 import {
   buildIndex,
@@ -20,12 +24,6 @@ import {
 import type { ArchiveFilter } from './Archive';
 import { NotesPage } from './NotesPage';
 
-export interface NotesProgressStore {
-  load: () => Promise<Progress>;
-  watch: (onChange: (progress: Progress) => void) => () => void;
-  setRead: (slug: string, read: boolean) => Promise<unknown>;
-}
-
 /** The blog's feed as cached by the background: newer posts the field notes do not hold yet. */
 export interface FeedSource {
   load: () => Promise<readonly FeedEntry[]>;
@@ -38,7 +36,7 @@ export interface ObjectUrls {
 }
 
 export interface NotesAppProps {
-  store: NotesProgressStore;
+  store: ProgressStore;
   copyText: (text: string) => Promise<void>;
   /** Without a feed the chart shows the field notes' posts only. */
   feed?: FeedSource;

@@ -9,16 +9,10 @@ import {
   type Side,
 } from '../../data/settings/layout';
 import { pathPosition, pathPosts, postDay, sidebarBlog } from '../../data/sidebar/sidebar-notes';
-import { isRead, type Progress } from '../../data/progress/marks';
+import { isRead, type Progress, type ProgressStore } from '../../data/progress/marks';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';
 import type { FeedTeaser } from './UnknownPost';
-
-export interface ProgressStore {
-  load: () => Promise<Progress>;
-  watch: (onChange: (progress: Progress) => void) => () => void;
-  setRead: (slug: string, read: boolean) => Promise<unknown>;
-}
 
 /** The cached feed's word on a post the notes do not annotate. */
 export interface FeedTeaserStore {
