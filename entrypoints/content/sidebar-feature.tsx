@@ -14,7 +14,8 @@ export function sidebarFeature(ui: ShadowHost, host: SidebarHost): ContentFeatur
     pages: BLOG_PAGES,
     start: (_ctx, page) => {
       leaving = false;
-      if (!ui.mounted) ui.mount();
+      // Also when the page replaced its <body> (as a single-page navigation may) and took it.
+      if (!ui.host.isConnected) ui.mount();
       // A new page object also reloads the marks: nothing stays stale.
       render(<SidebarApp page={page} host={host} />, ui.container);
       return () => {
