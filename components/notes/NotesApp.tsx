@@ -22,6 +22,7 @@ import {
   type ArchiveIndex,
 } from '../../data/search/engine';
 import type { ArchiveFilter } from './Archive';
+import { useStoredValue } from '../common/useStoredValue';
 import { NotesPage } from './NotesPage';
 
 /** The blog's feed as cached by the background: newer posts the field notes do not hold yet. */
@@ -88,7 +89,7 @@ export function NotesApp({
   now = () => new Date(),
 }: NotesAppProps) {
   const notes: FieldNotes = fieldNotes();
-  const [progress, setProgress] = useState<Progress>({});
+  const [progress] = useStoredValue<Progress>(store, {}, [store]);
   const [filter, setFilter] = useState<ArchiveFilter>({
     query: '',
     section: '',
@@ -97,27 +98,7 @@ export function NotesApp({
   const [status, setStatus] = useState('');
   const index = useMemo(() => buildIndex(notes.posts), [notes]);
 
-  useEffect(() => {
-    let live = true;
-    void store.load().then((p) => live && setProgress(p));
-    const stop = store.watch((p) => live && setProgress(p));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [store]);
-
-  const [feedEntries, setFeedEntries] = useState<readonly FeedEntry[]>([]);
-  useEffect(() => {
-    if (!feed) return;
-    let live = true;
-    void feed.load().then((entries) => live && setFeedEntries(entries));
-    const stop = feed.watch((entries) => live && setFeedEntries(entries));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [feed]);
+  const [feedEntries] = useStoredValue<readonly FeedEntry[]>(feed, [], [feed]);
   const archive = useMemo(() => archivePosts(notes.posts, feedEntries), [notes, feedEntries]);
 
   const isRead = (slug: string) => isMarkedRead(progress, slug);
