@@ -24,7 +24,13 @@ const CONTENT_SCRIPT_FILES = [
   'data/feed/fetch.ts',
 ];
 // Runs in the WXT build (Node), never in the page: it reads the full notes to project them.
-const CONTENT_SCRIPT_EXCEPTIONS = ['data/sidebar/notes-build-plugin.ts'];
+// message-schemas.ts holds the background's and pages' full message schemas (the content script
+// sends with data/shared/messages.ts alone, and is forbidden to import it below).
+const CONTENT_SCRIPT_EXCEPTIONS = [
+  'data/sidebar/notes-build-plugin.ts',
+  'data/shared/message-schemas.ts',
+  'entrypoints/content/own-context-plugin.ts',
+];
 
 // What the content script must never load (repo paths without extension; `/*` = a folder).
 // `types: true` allows `import type` from it: the compiler erases those, nothing is loaded.
@@ -40,6 +46,11 @@ const NOT_FOR_THE_CONTENT_SCRIPT = [
   { target: 'data/feed/html-text', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/html-scan', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/state-schema', why: 'A background-only schema.', types: true },
+  {
+    target: 'data/shared/message-schemas',
+    why: 'The full message schemas belong to the background and the pages.',
+    types: true,
+  },
 ];
 
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ownContentContext } from './entrypoints/content/own-context-plugin';
 import { sidebarNotesAsset } from './data/sidebar/notes-build-plugin';
 import { SIDEBAR_NOTES_FILE } from './data/sidebar/notes-projection';
 
@@ -11,7 +12,8 @@ export default defineConfig({
   // FN_OUT_DIR lets parallel work build into separate folders; CI and the README use .output.
   outDir: process.env.FN_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // ownContentContext: the sidebar script runs without WXT's page-visible context (context.ts).
+  vite: () => ({ plugins: [preact(), ownContentContext()] }),
   hooks: {
     // The content script's notes, validated and projected at build time (invalid notes fail
     // the build), written as a file beside the script rather than bundled into it.

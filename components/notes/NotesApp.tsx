@@ -6,7 +6,11 @@ import type { FeedEntry } from '../../data/feed/schema';
 import { entriesFromArchive, postingHistory } from '../../data/notes/history';
 import { fieldNotes, pathPosts, postsInSection } from '../../data/notes/notes';
 import { notesJson, notesMarkdown, pathMarkdown } from '../../data/notes/exports';
-import { isRead as isMarkedRead, type Progress } from '../../data/progress/marks';
+import {
+  isRead as isMarkedRead,
+  type Progress,
+  type ProgressStore,
+} from '../../data/progress/marks';
 import type { FieldNotes, Post } from '../../data/notes/schema';
 import {
   buildIndex,
@@ -18,13 +22,8 @@ import {
   type ArchiveIndex,
 } from '../../data/search/engine';
 import type { ArchiveFilter } from './Archive';
+import { useStoredValue } from '../common/useStoredValue';
 import { NotesPage } from './NotesPage';
-
-export interface NotesProgressStore {
-  load: () => Promise<Progress>;
-  watch: (onChange: (progress: Progress) => void) => () => void;
-  setRead: (slug: string, read: boolean) => Promise<unknown>;
-}
 
 /** The blog's feed as cached by the background: newer posts the field notes do not hold yet. */
 export interface FeedSource {
@@ -38,7 +37,7 @@ export interface ObjectUrls {
 }
 
 export interface NotesAppProps {
-  store: NotesProgressStore;
+  store: ProgressStore;
   copyText: (text: string) => Promise<void>;
   /** Without a feed the chart shows the field notes' posts only. */
   feed?: FeedSource;
@@ -90,7 +89,7 @@ export function NotesApp({
   now = () => new Date(),
 }: NotesAppProps) {
   const notes: FieldNotes = fieldNotes();
-  const [progress, setProgress] = useState<Progress>({});
+  const [progress] = useStoredValue<Progress>(store, {}, [store]);
   const [filter, setFilter] = useState<ArchiveFilter>({
     query: '',
     section: '',
@@ -99,27 +98,7 @@ export function NotesApp({
   const [status, setStatus] = useState('');
   const index = useMemo(() => buildIndex(notes.posts), [notes]);
 
-  useEffect(() => {
-    let live = true;
-    void store.load().then((p) => live && setProgress(p));
-    const stop = store.watch((p) => live && setProgress(p));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [store]);
-
-  const [feedEntries, setFeedEntries] = useState<readonly FeedEntry[]>([]);
-  useEffect(() => {
-    if (!feed) return;
-    let live = true;
-    void feed.load().then((entries) => live && setFeedEntries(entries));
-    const stop = feed.watch((entries) => live && setFeedEntries(entries));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [feed]);
+  const [feedEntries] = useStoredValue<readonly FeedEntry[]>(feed, [], [feed]);
   const archive = useMemo(() => archivePosts(notes.posts, feedEntries), [notes, feedEntries]);
 
   const isRead = (slug: string) => isMarkedRead(progress, slug);

@@ -2,10 +2,11 @@
 // plain words, how many posts it adds, and "Check for new posts". FeedSection only renders;
 // FeedStatusSection holds the state and reaches storage and the background only through
 // `services` (entrypoints/options/main.tsx wires them to data/feed/cache.ts and feed-check.ts).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { FeedCache } from '../../data/feed/cache';
 import type { FeedCheckResult } from '../../data/feed/check';
 import { feedCheckMessage, feedStatusView, type FeedStatusView } from '../../data/feed/status-view';
+import { useStoredValue } from '../common/useStoredValue';
 
 export interface FeedSectionProps {
   /** Undefined until the cache has been read. */
@@ -79,19 +80,13 @@ export interface FeedStatusSectionProps {
 }
 
 export function FeedStatusSection({ bundledSlugs, services }: FeedStatusSectionProps) {
-  const [cache, setCache] = useState<FeedCache | undefined>();
+  const [cache, setCache] = useStoredValue<FeedCache | undefined>(
+    { load: services.loadFeedCache, watch: services.watchFeed },
+    undefined,
+    [services],
+  );
   const [checking, setChecking] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
-
-  useEffect(() => {
-    let live = true;
-    void services.loadFeedCache().then((c) => live && setCache(c));
-    const stop = services.watchFeed((c) => live && setCache(c));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [services]);
 
   const view = useMemo(
     () => (cache ? feedStatusView(cache, bundledSlugs) : undefined),

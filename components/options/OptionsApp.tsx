@@ -2,7 +2,7 @@
 // undone. Storage is reached only through `services`, so the page renders in tests without a
 // browser. Other features add their own sections through `sections` (the feed status will).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import {
   backupFileName,
   backupJson,
@@ -18,6 +18,7 @@ import { DEFAULT_PREFS, type Prefs } from '../../data/settings/prefs';
 import { readSlugs, type Progress } from '../../data/progress/marks';
 import type { QuarantineEntry } from '../../data/storage/quarantine';
 import { readingListFileName, readingListMarkdown } from '../../data/progress/reading-list';
+import { useStoredValue } from '../common/useStoredValue';
 import { downloadText } from './download';
 import { ExportSection } from './ExportSection';
 import { ImportPreview } from './ImportPreview';
@@ -53,42 +54,44 @@ export interface OptionsAppProps {
 type Pending = { fileName: string; backup: Backup };
 
 export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
-  const [progress, setProgress] = useState<Progress>({});
-  const [prefs, setPrefs] = useState<Prefs>(DEFAULT_PREFS);
-  const [quarantine, setQuarantine] = useState<QuarantineEntry[]>([]);
+  const [progress] = useStoredValue<Progress>(
+    { load: services.loadProgress, watch: services.watchProgress },
+    {},
+    [services],
+  );
+  const [prefs, setPrefs] = useStoredValue<Prefs>(
+    { load: services.loadPrefs, watch: services.watchPrefs },
+    DEFAULT_PREFS,
+    [services],
+  );
+  // Storage problems not yet reported: shown once, and marked reported as they are shown.
+  const [quarantine, setQuarantine] = useStoredValue<QuarantineEntry[]>(
+    {
+      load: async () => {
+        const unreported = (await services.loadQuarantine()).filter((e) => !e.reported);
+        if (unreported.length > 0) void services.markReported(unreported);
+        return unreported;
+      },
+    },
+    [],
+    [services],
+  );
   const [pending, setPending] = useState<Pending | undefined>();
   const [importError, setImportError] = useState<string | undefined>();
   const [importDone, setImportDone] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const [snapshot, setSnapshot] = useState<Progress | undefined>();
+  // The marks a reset forgot, kept for its undo (also when the reset was on an earlier visit).
+  const [snapshot, setSnapshot] = useStoredValue<Progress | undefined>(
+    { load: services.loadResetUndo },
+    undefined,
+    [services],
+  );
   const [resetStatus, setResetStatus] = useState<string | undefined>();
-
-  useEffect(() => {
-    let live = true;
-    void services.loadProgress().then((p) => live && setProgress(p));
-    void services.loadPrefs().then((p) => live && setPrefs(p));
-    void services.loadQuarantine().then((entries) => {
-      const unreported = entries.filter((e) => !e.reported);
-      if (!live || unreported.length === 0) return;
-      setQuarantine(unreported);
-      // Reported once: shown now, not announced again on the next visit.
-      void services.markReported(unreported);
-    });
-    void services.loadResetUndo().then((marks) => {
-      if (!live || !marks) return;
-      setSnapshot(marks);
-      setResetStatus(
-        `Progress was reset: ${plural(Object.keys(marks).length, 'mark')} can still be restored.`,
-      );
-    });
-    const stopProgress = services.watchProgress((p) => live && setProgress(p));
-    const stopPrefs = services.watchPrefs((p) => live && setPrefs(p));
-    return () => {
-      live = false;
-      stopProgress();
-      stopPrefs();
-    };
-  }, [services]);
+  const shownResetStatus =
+    resetStatus ??
+    (snapshot
+      ? `Progress was reset: ${plural(Object.keys(snapshot).length, 'mark')} can still be restored.`
+      : undefined);
 
   const known = useMemo(() => new Set(notes.posts.map((p) => p.slug)), [notes]);
   const titleOf = (slug: string) => notes.posts.find((p) => p.slug === slug)?.title ?? slug;
@@ -185,7 +188,7 @@ export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
         markCount={markCount}
         confirming={confirming}
         undoable={snapshot !== undefined}
-        status={resetStatus}
+        status={shownResetStatus}
         onReset={() => {
           setResetStatus(undefined);
           setConfirming(true);

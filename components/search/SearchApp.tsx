@@ -31,6 +31,7 @@ import {
 import { loadSearchSession, saveSearchSession } from '../../data/search/session';
 import { openNotesPage, openPost } from '../../data/search/open-post';
 import { resultView, type ResultView } from '../../data/search/view';
+import { useStoredValue } from '../common/useStoredValue';
 import { SearchPanel, type ResultGroup } from './SearchPanel';
 
 /** How many of the newest posts the empty popup lists after the path. */
@@ -51,7 +52,11 @@ function archiveDocuments(archive: readonly ArchivePost[]): SearchDocument[] {
 export function SearchApp({ onClose }: SearchAppProps) {
   const notes = fieldNotes();
   // Until the feed cache is read: the bundled notes alone (no storage read before first paint).
-  const [archive, setArchive] = useState<readonly ArchivePost[] | undefined>(undefined);
+  const [archive] = useStoredValue<readonly ArchivePost[] | undefined>(
+    { load: loadArchivePosts, watch: watchArchive },
+    undefined,
+    [],
+  );
   // Built on the first query: the empty popup (path and newest posts) paints without it. A new
   // archive (the feed refreshed) drops it, and the next query builds it again.
   const indexRef = useRef<
@@ -88,16 +93,6 @@ export function SearchApp({ onClose }: SearchAppProps) {
   // Nothing is saved until the saved search is back, so that it is never overwritten.
   const [restored, setRestored] = useState(false);
   const touched = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    void loadArchivePosts().then((posts) => live && setArchive(posts));
-    const unwatchArchive = watchArchive((posts) => live && setArchive(posts));
-    return () => {
-      live = false;
-      unwatchArchive();
-    };
-  }, []);
 
   useEffect(() => {
     void loadProgress().then(setProgress);

@@ -10,16 +10,11 @@ import {
 } from '../../data/settings/layout';
 import { pathPosition, pathPosts, sidebarBlog } from '../../data/sidebar/sidebar-notes';
 import { postDay } from '../../data/shared/dates';
-import { isRead, type Progress } from '../../data/progress/marks';
+import { isRead, type Progress, type ProgressStore } from '../../data/progress/marks';
+import { useStoredValue } from '../common/useStoredValue';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';
 import type { FeedTeaser } from './UnknownPost';
-
-export interface ProgressStore {
-  load: () => Promise<Progress>;
-  watch: (onChange: (progress: Progress) => void) => () => void;
-  setRead: (slug: string, read: boolean) => Promise<unknown>;
-}
 
 /** The cached feed's word on a post the notes do not annotate. */
 export interface FeedTeaserStore {
@@ -52,8 +47,6 @@ export interface SidebarAppProps {
 }
 
 export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
-  const [progress, setProgress] = useState<Progress>({});
-  const [teaser, setTeaser] = useState<{ slug: string; teaser: FeedTeaser | undefined }>();
   const [layout, setLayout] = useState<Layout>(host.initialLayout);
   const [viewport, setViewport] = useState(host.viewportWidth());
   const [theme, setTheme] = useState<Theme>(host.theme());
@@ -64,31 +57,23 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
   const [focusPanel, setFocusPanel] = useState(false);
 
   // A new page object (navigation, back/forward cache) reloads progress so it is never stale.
-  useEffect(() => {
-    let live = true;
-    void host.progress.load().then((p) => live && setProgress(p));
-    const stop = host.progress.watch((p) => live && setProgress(p));
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [host, page]);
+  const [progress] = useStoredValue<Progress>(host.progress, {}, [host, page]);
 
   // A post the notes do not know: what the cached feed says of it, kept live (a feed check in
   // another tab may bring it in while this page is open).
   const unknownSlug = page.kind === 'unknown-post' ? page.slug : undefined;
-  useEffect(() => {
-    const store = host.feedTeasers;
-    if (!unknownSlug || !store) return undefined;
-    let live = true;
-    const show = (t: FeedTeaser | undefined) => live && setTeaser({ slug: unknownSlug, teaser: t });
-    void store.load(unknownSlug).then(show);
-    const stop = store.watch(unknownSlug, show);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [host, unknownSlug]);
+  const store = host.feedTeasers;
+  const [teaser] = useStoredValue<{ slug: string; teaser: FeedTeaser | undefined } | undefined>(
+    store && unknownSlug
+      ? {
+          load: async () => ({ slug: unknownSlug, teaser: await store.load(unknownSlug) }),
+          watch: (onChange) =>
+            store.watch(unknownSlug, (t) => onChange({ slug: unknownSlug, teaser: t })),
+        }
+      : undefined,
+    undefined,
+    [host, unknownSlug],
+  );
   const shownTeaser =
     feedTeaser ?? (teaser && teaser.slug === unknownSlug ? teaser.teaser : undefined);
 

@@ -16,8 +16,9 @@ import {
   feedEntrySchema,
   type FeedClaimResponse,
   type FeedEntry,
+  type FeedStatus,
 } from './schema';
-import { feedMetaSchema, type FeedError, type FeedMeta } from './state-schema';
+import { feedMetaSchema, type FeedMeta } from './state-schema';
 import { validStoredFields } from '../shared/stored-fields';
 
 export { FEED_ENTRIES_KEY, FEED_META_KEY } from './schema';
@@ -32,13 +33,7 @@ export interface FeedCache {
   meta: FeedMeta;
 }
 
-export interface FeedStatus {
-  lastChecked?: number;
-  lastSuccess?: number;
-  lastError?: FeedError;
-  /** Posts in the cache. */
-  count: number;
-}
+export type { FeedStatus } from './schema';
 
 /** Any stored value → valid meta: each field that validates is kept, the rest dropped. */
 export function feedMetaFromStored(value: unknown): FeedMeta {

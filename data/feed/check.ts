@@ -8,38 +8,28 @@
 // waiting for the reader to open a blog tab would not be "on demand"; so the manifest asks for
 // the feed's origin as an OPTIONAL permission: nothing at install, one prompt on the first click.
 // The background then fetches, records and answers with the new status.
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { feedStatus, type FeedStatus } from './cache';
-import { FEED_CHECK_NOW } from './schema';
-import { feedErrorSchema } from './state-schema';
 import { FEED_URL } from './fetch';
+import { sendMessage, type ResponseOf } from '../shared/messages';
+import { responseSchemas } from '../shared/message-schemas';
 
 export const FEED_ORIGINS = [FEED_URL];
 
 export type FeedCheckResult =
   { ok: true; status: FeedStatus } | { ok: false; reason: 'denied' | 'failed'; status: FeedStatus };
 
-const epochMs = z.optional(z.number());
-export const feedCheckResponseSchema = z.strictObject({
-  ok: z.boolean(),
-  status: z.strictObject({
-    lastChecked: epochMs,
-    lastSuccess: epochMs,
-    lastError: z.optional(feedErrorSchema),
-    count: z.number(),
-  }),
-});
-export type FeedCheckResponse = z.infer<typeof feedCheckResponseSchema>;
+/** The background's answer to 'fn:feed-check-now'. */
+export type FeedCheckResponse = ResponseOf<'fn:feed-check-now'>;
 
 export async function checkFeedNow(): Promise<FeedCheckResult> {
   const granted = await browser.permissions.request({ origins: FEED_ORIGINS });
   if (!granted) return { ok: false, reason: 'denied', status: await feedStatus() };
-  const response = feedCheckResponseSchema.safeParse(
-    await browser.runtime.sendMessage({ type: FEED_CHECK_NOW }),
+  const response = await sendMessage(responseSchemas, 'fn:feed-check-now', {}).catch(
+    () => undefined,
   );
-  if (!response.success) return { ok: false, reason: 'failed', status: await feedStatus() };
-  return response.data.ok
-    ? { ok: true, status: response.data.status }
-    : { ok: false, reason: 'failed', status: response.data.status };
+  if (!response) return { ok: false, reason: 'failed', status: await feedStatus() };
+  return response.ok
+    ? { ok: true, status: response.status }
+    : { ok: false, reason: 'failed', status: response.status };
 }

@@ -33,12 +33,26 @@ export type FeedEntry = z.infer<typeof feedEntrySchema>;
 export const FEED_META_KEY = 'feed:meta';
 export const FEED_ENTRIES_KEY = 'feed:entries';
 
-export const FEED_FETCHED = 'fn:feed-fetched';
-export const FEED_CHECK_NOW = 'fn:feed-check-now';
-export const FEED_CLAIM = 'fn:feed-claim';
+const epochMs = () => z.number().check(z.int(), z.nonnegative());
+
+export const feedErrorSchema = z.strictObject({
+  at: epochMs(),
+  message: z.string().check(z.maxLength(500)),
+});
+export type FeedError = z.infer<typeof feedErrorSchema>;
+
+/** What the background says of the cache after recording a check (data/feed/cache.ts statusOf). */
+export const feedStatusSchema = z.strictObject({
+  lastChecked: z.optional(epochMs()),
+  lastSuccess: z.optional(epochMs()),
+  lastError: z.optional(feedErrorSchema),
+  /** Posts in the cache. */
+  count: z.number().check(z.int(), z.nonnegative()),
+});
+export type FeedStatus = z.infer<typeof feedStatusSchema>;
 
 /**
- * Content script → background: "may I check now?" (data/feed/state-schema.ts has the message).
+ * The answer to "may I check now?" (the 'fn:feed-claim' message, data/shared/messages.ts).
  * The background answers `go: true` to one tab only, when a check is due, and marks the check as
  * taken, so ten blog tabs restored at once fetch once. With it come the validators of the copy
  * it holds, for the tab's conditional request.

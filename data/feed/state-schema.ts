@@ -2,15 +2,11 @@
 // fetching (its meta), what a fetch gave, and the messages that arrive from blog tabs and the
 // options page. Apart from data/feed/schema.ts so the content script does not carry them.
 import * as z from 'zod/mini';
-import { FEED_CHECK_NOW, FEED_CLAIM, FEED_FETCHED, MAX_FEED_CHARS } from './schema';
+import { feedErrorSchema, MAX_FEED_CHARS } from './schema';
+
+export { feedErrorSchema, type FeedError } from './schema';
 
 const epochMs = () => z.number().check(z.int(), z.nonnegative());
-
-export const feedErrorSchema = z.strictObject({
-  at: epochMs(),
-  message: z.string().check(z.maxLength(500)),
-});
-export type FeedError = z.infer<typeof feedErrorSchema>;
 
 /**
  * What the cache knows about fetching, stored apart from the entries so that a tab's claim can
@@ -26,7 +22,7 @@ export const feedMetaSchema = z.strictObject({
   lastSuccess: z.optional(epochMs()),
   /** The last check's problem; absent once a later check succeeds. */
   lastError: z.optional(feedErrorSchema),
-  /** A tab claimed the check at this time and is fetching; others wait (see FEED_CLAIM). */
+  /** A tab claimed the check at this time and is fetching; others wait ('fn:feed-claim'). */
   checkingSince: z.optional(epochMs()),
 });
 export type FeedMeta = z.infer<typeof feedMetaSchema>;
@@ -45,13 +41,5 @@ export const feedFetchOutcomeSchema = z.discriminatedUnion('kind', [
 ]);
 export type FeedFetchOutcome = z.infer<typeof feedFetchOutcomeSchema>;
 
-/** Content script → background: "may I check now?" (the answer: feedClaimResponseSchema). */
-export const feedClaimMessageSchema = z.strictObject({ type: z.literal(FEED_CLAIM) });
-
-/** Content script → background: "here is what the feed answered". */
-export const feedFetchedMessageSchema = z.strictObject({
-  type: z.literal(FEED_FETCHED),
-  outcome: feedFetchOutcomeSchema,
-});
-/** Options page → background: "fetch the feed now" (after the reader granted the origin). */
-export const feedCheckNowMessageSchema = z.strictObject({ type: z.literal(FEED_CHECK_NOW) });
+/** The request of 'fn:feed-fetched' (data/shared/messages.ts): what the feed answered a tab. */
+export const feedFetchedRequestSchema = z.strictObject({ outcome: feedFetchOutcomeSchema });

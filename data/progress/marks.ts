@@ -52,6 +52,25 @@ const isoTimeSchema = z
   .string()
   .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/));
 
+/**
+ * The reader's marks as a surface gets them (sidebar, card marks, notes page): injected, so
+ * components and tests need no storage. `setRead` records the surface's own way of marking.
+ */
+export interface ProgressStore {
+  load: () => Promise<Progress>;
+  watch: (onChange: (progress: Progress) => void) => () => void;
+  setRead: (slug: string, read: boolean) => Promise<unknown>;
+}
+
+/** The store over `storage.local`, marking `via` the given way. */
+export function progressStore(via: MarkWay): ProgressStore {
+  return {
+    load: loadProgress,
+    watch: watchProgress,
+    setRead: (slug, read) => setRead(slug, read, via),
+  };
+}
+
 export function isRead(progress: Progress, slug: string): boolean {
   return progress[slug]?.read === true;
 }

@@ -7,12 +7,8 @@ import { claimFeedCheck, loadFeedMeta, statusOf, loadFeedCache } from '../../dat
 import { fetchFeed, FEED_URL } from '../../data/feed/fetch';
 import { recordFeedOutcome } from '../../data/feed/record';
 import type { FeedCheckResponse } from '../../data/feed/check';
-import { FEED_FETCHED } from '../../data/feed/schema';
-import {
-  feedCheckNowMessageSchema,
-  feedClaimMessageSchema,
-  feedFetchedMessageSchema,
-} from '../../data/feed/state-schema';
+import { handleMessages } from '../../data/shared/messages';
+import { requestSchemas } from '../../data/shared/message-schemas';
 
 let queue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
@@ -32,32 +28,20 @@ async function checkNow(): Promise<FeedCheckResponse> {
   };
 }
 
-function handle(message: unknown): Promise<unknown> | undefined {
-  const fetched = feedFetchedMessageSchema.safeParse(message);
-  if (fetched.success) return oneAtATime(() => recordFeedOutcome(fetched.data.outcome));
-  if (feedCheckNowMessageSchema.safeParse(message).success) return oneAtATime(checkNow);
-  if (feedClaimMessageSchema.safeParse(message).success) return oneAtATime(() => claimFeedCheck());
-  // Ours by its type but not valid (e.g. a body over the size cap): a failed check, recorded.
-  if (typeof message === 'object' && message !== null && 'type' in message)
-    if (message.type === FEED_FETCHED)
-      return oneAtATime(() =>
-        recordFeedOutcome({ kind: 'failed', error: 'the feed message was not valid' }),
-      );
-  return undefined;
-}
-
 export function registerFeedBackground(): void {
-  browser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse?: (response: unknown) => void) => {
-      const work = handle(message);
-      // Not ours: leave the message to the other background listeners.
-      if (work === undefined) return undefined;
-      // Works with both answering styles (see toolchain.md: the fake browser wants sendResponse).
-      if (typeof sendResponse === 'function') {
-        work.then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
-        return true;
-      }
-      return work;
+  handleMessages(
+    requestSchemas,
+    {
+      'fn:feed-fetched': ({ outcome }) => oneAtATime(() => recordFeedOutcome(outcome)),
+      'fn:feed-check-now': () => oneAtATime(checkNow),
+      'fn:feed-claim': () => oneAtATime(() => claimFeedCheck()),
+    },
+    {
+      // Ours by its type but not valid (e.g. a body over the size cap): a failed check, recorded.
+      'fn:feed-fetched': () =>
+        oneAtATime(() =>
+          recordFeedOutcome({ kind: 'failed', error: 'the feed message was not valid' }),
+        ),
     },
   );
 }

@@ -2,10 +2,11 @@
 // after a short stay on the page, the post is marked read (via 'auto'). Only with the autoMark
 // setting on, only for a post with no mark yet (a reader who unmarked it keeps it unmarked),
 // and only while this content-script context lives.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
 import { loadProgress, setRead } from '../../data/progress/marks';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
+import type { ContentContext } from './context';
+import type { ContentFeature } from './features';
 
 export interface AutoMarkOptions {
   /** Time on the page before reaching the end counts: skimming to the bottom is not reading. */
@@ -36,14 +37,14 @@ export function articleEnd(doc: Document): Element | undefined {
 }
 
 export function initAutoMark(
-  ctx: ContentScriptContext,
+  ctx: ContentContext,
   slug: string,
   options: AutoMarkOptions = {},
-): void {
+): () => void {
   const pageDwellMs = options.pageDwellMs ?? PAGE_DWELL_MS;
   const endDwellMs = options.endDwellMs ?? END_DWELL_MS;
   const end = articleEnd(document);
-  if (!end || typeof IntersectionObserver === 'undefined') return;
+  if (!end || typeof IntersectionObserver === 'undefined') return () => undefined;
 
   const started = Date.now();
   let enabled = false;
@@ -101,4 +102,16 @@ export function initAutoMark(
     consider();
   });
   ctx.onInvalidated(stopPrefs);
+  return () => {
+    finish();
+    stopPrefs();
+  };
 }
+
+/** Auto-mark as a content feature: on every post page, once the page is idle. */
+export const autoMarkFeature: ContentFeature = {
+  name: 'auto-mark',
+  pages: ['post', 'unknown-post'],
+  whenIdle: true,
+  start: (ctx, page) => ('slug' in page ? initAutoMark(ctx, page.slug) : () => undefined),
+};

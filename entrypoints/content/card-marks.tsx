@@ -3,20 +3,17 @@
 // page's layout does not move. Cards are found by their link to a post; markup that does not
 // match simply gets no mark.
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import { CardMark } from '../../components/common/CardMark';
 import { pathLength, pathPosition } from '../../data/sidebar/sidebar-notes';
-import { isRead, type Progress } from '../../data/progress/marks';
+import { isRead, type Progress, type ProgressStore } from '../../data/progress/marks';
+import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
 import type { Theme } from '../../components/sidebar/SidebarShell';
+import type { ContentFeature } from './features';
+import { currentTheme, watchTheme } from './page-theme';
 
 export const CARD_HOST = 'fly-field-notes-card';
-
-export interface CardMarkStore {
-  load: () => Promise<Progress>;
-  watch: (onChange: (progress: Progress) => void) => () => void;
-  setRead: (slug: string, read: boolean) => Promise<unknown>;
-}
 
 interface Card {
   slug: string;
@@ -51,8 +48,8 @@ export interface CardMarks {
 }
 
 export function initCardMarks(
-  ctx: ContentScriptContext,
-  store: CardMarkStore,
+  ctx: ContentContext,
+  store: ProgressStore,
   /** `css`: the content script's stylesheet, which holds card-marks.css (see index.tsx). */
   options: { enabled: boolean; theme: Theme; css: string },
 ): CardMarks {
@@ -136,6 +133,27 @@ export function initCardMarks(
     setTheme: (next) => {
       theme = next;
       paint();
+    },
+  };
+}
+
+/**
+ * Card marks as a content feature: on index pages, once the page is idle, shown or hidden as
+ * the reader's `indexCardMarks` setting says. `css`: as for initCardMarks.
+ */
+export function cardMarksFeature(store: ProgressStore, css: string): ContentFeature {
+  return {
+    name: 'card marks',
+    pages: ['index'],
+    whenIdle: true,
+    start: (ctx) => {
+      const cards = initCardMarks(ctx, store, { enabled: false, theme: currentTheme(), css });
+      void loadPrefs().then((prefs) => {
+        if (!ctx.isInvalid) cards.setEnabled(prefs.indexCardMarks);
+      });
+      const stopPrefs = watchPrefs((prefs) => cards.setEnabled(prefs.indexCardMarks));
+      watchTheme(ctx, cards.setTheme);
+      return stopPrefs;
     },
   };
 }

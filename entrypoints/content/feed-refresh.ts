@@ -6,11 +6,11 @@
 // claimFeedCheck: at most every few hours, one tab at a time), fetches with the validators the
 // background gives (If-None-Match / If-Modified-Since), and hands the answer back to the
 // background, which parses it: the parser and the cache stay out of this bundle.
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fetchFeed, feedUrlFor } from '../../data/feed/fetch';
-import { FEED_CLAIM, FEED_FETCHED, feedClaimResponseSchema } from '../../data/feed/schema';
 import type { FeedFetchOutcome } from '../../data/feed/state-schema';
+import { contentResponseSchemas, sendMessage } from '../../data/shared/messages';
+import type { ContentContext } from './context';
+import { BLOG_PAGES, type ContentFeature } from './features';
 
 /**
  * Firefox gives content scripts the extension's origin for plain fetch(), which makes the feed a
@@ -22,23 +22,22 @@ function pageFetch(): typeof fetch {
   return typeof page?.fetch === 'function' ? page.fetch.bind(page) : fetch.bind(globalThis);
 }
 
-async function refreshIfDue(ctx: ContentScriptContext): Promise<void> {
+async function refreshIfDue(ctx: ContentContext): Promise<void> {
   // Several blog tabs may ask at once; the background lets one of them go.
-  const claim = feedClaimResponseSchema.safeParse(
-    await browser.runtime.sendMessage({ type: FEED_CLAIM }),
-  );
-  if (!claim.success || !claim.data.go || ctx.isInvalid) return;
-  const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), claim.data, {
+  const claim = await sendMessage(contentResponseSchemas, 'fn:feed-claim', {});
+  if (!claim.go || ctx.isInvalid) return;
+  const outcome: FeedFetchOutcome = await fetchFeed(feedUrlFor(location.origin), claim, {
     signal: ctx.signal,
     fetchImpl: pageFetch(),
   });
   // Torn down mid-fetch (extension reloaded, page left): the answer is not worth reporting.
   if (ctx.isInvalid) return;
-  await browser.runtime.sendMessage({ type: FEED_FETCHED, outcome });
+  await sendMessage(contentResponseSchemas, 'fn:feed-fetched', { outcome });
 }
 
-export function initFeedRefresh(ctx: ContentScriptContext): void {
-  ctx.requestIdleCallback(
+/** Check once the page is idle; returns the function that cancels a check not started yet. */
+export function initFeedRefresh(ctx: ContentContext): () => void {
+  const id = ctx.requestIdleCallback(
     () => {
       refreshIfDue(ctx).catch(() => {
         // Nothing to do: the background keeps the last good copy, and the next page view retries.
@@ -46,4 +45,12 @@ export function initFeedRefresh(ctx: ContentScriptContext): void {
     },
     { timeout: 5000 },
   );
+  return () => cancelIdleCallback(id);
 }
+
+/** Feed refresh as a content feature: on every blog page, once it is idle. */
+export const feedRefreshFeature: ContentFeature = {
+  name: 'feed refresh',
+  pages: BLOG_PAGES,
+  start: (ctx) => initFeedRefresh(ctx),
+};

@@ -1,5 +1,5 @@
 // Light or dark: the OS's preference, or the page's own dark mode when it has one.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import type { Theme } from '../../components/sidebar/SidebarShell';
 
 /** An `rgb()`/`rgba()` colour as computed by the browser, or undefined for anything else. */
@@ -44,7 +44,7 @@ export function currentTheme(): Theme {
 }
 
 /** Calls back with the theme when the OS preference or the page's own theme switch changes. */
-export function watchTheme(ctx: ContentScriptContext, onChange: (theme: Theme) => void) {
+export function watchTheme(ctx: ContentContext, onChange: (theme: Theme) => void) {
   let last = currentTheme();
   const check = () => {
     const next = currentTheme();

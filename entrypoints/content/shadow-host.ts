@@ -2,7 +2,7 @@
 // sidebar's stylesheet and a container to render into. It does what WXT's createShadowRootUi
 // did for this script (the same element, reset, stylesheet and teardown) in a fraction of the
 // code: the content script has a 25 KB gzip budget and this script uses none of the rest.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 
 export interface ShadowHost {
@@ -33,7 +33,7 @@ export async function loadContentCss(): Promise<string> {
  * `name` its own element (which may refuse a shadow root): the caller tries another name.
  */
 export function createShadowHost(
-  ctx: ContentScriptContext,
+  ctx: ContentContext,
   name: string,
   css: string,
   onRemove: (container: HTMLElement) => void,

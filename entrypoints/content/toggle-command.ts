@@ -1,18 +1,11 @@
 // The keyboard command reaches the page as a message from the background.
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { toggleSidebarMessage } from '../../data/shared/messages';
+import { contentRequestSchemas, handleMessages } from '../../data/shared/messages';
+import type { ContentContext } from './context';
 
-export function listenForToggleCommand(
-  ctx: ContentScriptContext,
-  onToggle: () => void,
-): () => void {
-  const listener = (message: unknown) => {
-    if (toggleSidebarMessage.safeParse(message).success) onToggle();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  const stop = () => browser.runtime.onMessage.removeListener(listener);
+export function listenForToggleCommand(ctx: ContentContext, onToggle: () => void): () => void {
+  const stop = handleMessages(contentRequestSchemas, {
+    'fn:toggle-sidebar': () => void onToggle(),
+  });
   ctx.onInvalidated(stop);
   return stop;
 }

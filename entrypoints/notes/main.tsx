@@ -1,18 +1,10 @@
 import { render } from 'preact';
-import {
-  NotesApp,
-  type FeedSource,
-  type NotesProgressStore,
-} from '../../components/notes/NotesApp';
+import { NotesApp, type FeedSource } from '../../components/notes/NotesApp';
 import { loadFeedPosts, watchFeed } from '../../data/feed/cache';
-import { loadProgress, setRead, watchProgress } from '../../data/progress/marks';
+import { progressStore } from '../../data/progress/marks';
 import './style.css';
 
-const store: NotesProgressStore = {
-  load: loadProgress,
-  watch: watchProgress,
-  setRead: (slug, read) => setRead(slug, read, 'notes'),
-};
+const store = progressStore('notes');
 
 const feed: FeedSource = {
   load: loadFeedPosts,

@@ -1,22 +1,22 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  NotesApp,
-  filterArchive,
-  type FeedSource,
-  type NotesProgressStore,
-} from '../../../components/notes/NotesApp';
+import { NotesApp, filterArchive, type FeedSource } from '../../../components/notes/NotesApp';
 import { FEED_ENTRIES_KEY, loadFeedPosts, watchFeed } from '../../../data/feed/cache';
 import { fieldNotes } from '../../../data/notes/notes';
 import { pathMarkdown } from '../../../data/notes/exports';
 import { buildIndex, NO_FILTERS, searchArchive } from '../../../data/search/engine';
-import { loadProgress, setRead, watchProgress } from '../../../data/progress/marks';
+import {
+  loadProgress,
+  setRead,
+  watchProgress,
+  type ProgressStore,
+} from '../../../data/progress/marks';
 
 const notes = fieldNotes();
 
 // The real progress module over WXT's fake browser storage: what the page's entrypoint wires up.
-const store: NotesProgressStore = {
+const store: ProgressStore = {
   load: loadProgress,
   watch: watchProgress,
   setRead: (slug, read) => setRead(slug, read, 'notes'),

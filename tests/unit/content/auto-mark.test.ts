@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   articleEnd,
   END_DWELL_MS,
   initAutoMark,
   PAGE_DWELL_MS,
 } from '../../../entrypoints/content/auto-mark';
+import { createContentContext, type ContentContext } from '../../../entrypoints/content/context';
 import { savePrefs } from '../../../data/settings/prefs';
 import { loadProgress, setRead } from '../../../data/progress/marks';
 
@@ -56,7 +56,7 @@ function setPage(slug: string, body: string) {
 
 const ARTICLE =
   '<main><article><h1>T</h1><p>Body</p><p class="last-updated">Last updated</p><nav>n</nav></article></main>';
-let ctx: ContentScriptContext;
+let ctx: ContentContext;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -64,7 +64,7 @@ beforeEach(async () => {
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   observed = [];
   callback = undefined;
-  ctx = new ContentScriptContext('auto-mark-test');
+  ctx = createContentContext();
   setPage('corrosion', ARTICLE);
 });
 afterEach(() => {

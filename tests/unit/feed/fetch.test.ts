@@ -10,12 +10,13 @@ import {
 } from '../../../data/feed/cache';
 import { checkFeedNow } from '../../../data/feed/check';
 import { FEED_URL, fetchFeed, feedUrlFor } from '../../../data/feed/fetch';
-import {
-  FEED_CHECK_NOW,
-  FEED_CLAIM,
-  FEED_FETCHED,
-  MAX_FEED_CHARS,
-} from '../../../data/feed/schema';
+import { MAX_FEED_CHARS } from '../../../data/feed/schema';
+import type { MessageType } from '../../../data/shared/messages';
+
+// The messages as they travel (`{ type, ...request }`), raw, to test what the background accepts.
+const FEED_CHECK_NOW: MessageType = 'fn:feed-check-now';
+const FEED_CLAIM: MessageType = 'fn:feed-claim';
+const FEED_FETCHED: MessageType = 'fn:feed-fetched';
 import { fixtureFeedXml } from '../../fixtures/feed/atom';
 
 interface Call {
