@@ -18,7 +18,7 @@ import { initFeedRefresh } from './feed-refresh';
 import { followNavigation } from './navigation';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
-import { createShadowHost, loadContentCss, type ShadowHost } from './shadow-host';
+import { createShadowHost, loadContentCss, shadowRootOf, type ShadowHost } from './shadow-host';
 import { listenForToggleCommand } from './toggle-command';
 // Both sheets go into the one stylesheet WXT builds for this script, fetched at start: the
 // sidebar's shadow root and each index card's get it (browsers share a sheet of equal text).
@@ -36,7 +36,7 @@ const FALLBACK_HOST = 'fly-field-notes-sidebar';
  */
 function removeStaleUi(): void {
   for (const el of document.querySelectorAll(`${HOST}, ${FALLBACK_HOST}, ${CARD_HOST}`))
-    if (el.shadowRoot?.querySelector('[class^="fn-"]')) el.remove();
+    if (shadowRootOf(el)?.querySelector('[class^="fn-"]')) el.remove();
 }
 
 export default defineContentScript({

@@ -1,8 +1,11 @@
-// The sidebar's root on the page: one custom element with an open shadow root holding the
-// sidebar's stylesheet and a container to render into. It does what WXT's createShadowRootUi
+// The sidebar's root on the page: one custom element with a closed shadow root (open only in
+// test builds, components/common/test-build.ts) holding the sidebar's stylesheet and a
+// container to render into. The page sees the bare element and nothing inside it. It does what WXT's createShadowRootUi
 // did for this script (the same element, reset, stylesheet and teardown) in a fraction of the
 // code: the content script has a 25 KB gzip budget and this script uses none of the rest.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { SHADOW_MODE } from '../../components/common/test-build';
+import { guardAgainstScriptedInput } from '../../components/common/trusted-input';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 
 export interface ShadowHost {
@@ -39,8 +42,9 @@ export function createShadowHost(
   onRemove: (container: HTMLElement) => void,
 ): ShadowHost {
   const host = document.createElement(name);
-  // Open, as WXT's was: tests and the page's own tools can see inside; nothing secret is here.
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the reader's marks are inside, and `host.shadowRoot` would hand them to the page.
+  const shadow = host.attachShadow({ mode: SHADOW_MODE });
+  guardAgainstScriptedInput(shadow);
   const style = document.createElement('style');
   // Nothing of the page's styles reaches in: `all: initial` on the host, then our sheet.
   style.textContent = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
@@ -66,4 +70,23 @@ export function createShadowHost(
       return mounted;
     },
   };
+}
+
+/**
+ * The shadow root of one of our elements, open or closed: content scripts may read closed
+ * roots (Chrome's `chrome.dom.openOrClosedShadowRoot`, Firefox's
+ * `element.openOrClosedShadowRoot`); the page cannot.
+ */
+export function shadowRootOf(element: Element): ShadowRoot | null {
+  const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null })
+    .openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  const chromeDom = (
+    globalThis as {
+      chrome?: { dom?: { openOrClosedShadowRoot?: (e: HTMLElement) => ShadowRoot | null } };
+    }
+  ).chrome?.dom;
+  if (chromeDom?.openOrClosedShadowRoot && element instanceof HTMLElement)
+    return chromeDom.openOrClosedShadowRoot(element);
+  return element.shadowRoot;
 }
