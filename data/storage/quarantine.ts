@@ -6,11 +6,17 @@ import { browser } from 'wxt/browser';
 
 export const QUARANTINE_PREFIX = 'quarantine:';
 
+/** Longest key and reason kept: a hostile key (a 5 MB slug) is shortened, not copied whole. */
+export const MAX_QUARANTINE_KEY_CHARS = 300;
+export const MAX_QUARANTINE_REASON_CHARS = 500;
+/** Values whose JSON is longer keep only their first this-many characters, as text. */
+export const MAX_QUARANTINE_VALUE_CHARS = 64 * 1024;
+
 export const quarantineEntrySchema = z.strictObject({
-  /** The storage key the value was found under. */
-  key: z.string(),
+  /** The storage key the value was found under (shortened past MAX_QUARANTINE_KEY_CHARS). */
+  key: z.string().check(z.maxLength(MAX_QUARANTINE_KEY_CHARS)),
   value: z.unknown(),
-  reason: z.string(),
+  reason: z.string().check(z.maxLength(MAX_QUARANTINE_REASON_CHARS)),
   at: z.number(),
   /** Shown to the reader once; after that it stays in storage but is not announced again. */
   reported: z.boolean(),
@@ -18,6 +24,21 @@ export const quarantineEntrySchema = z.strictObject({
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema> & { id: string };
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const shorten = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+
+/** What quarantine keeps of a value: all of it, or the start of its JSON when it is huge. */
+function keptValue(value: unknown): { value: unknown; cut: boolean } {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined || json.length <= MAX_QUARANTINE_VALUE_CHARS) return { value, cut: false };
+  return { value: json.slice(0, MAX_QUARANTINE_VALUE_CHARS), cut: true };
+}
 
 /**
  * Copy `value` (found under `key`) into quarantine, then remove the original, but only if it
@@ -31,8 +52,17 @@ export async function setAside(
   options: { keepOriginal?: boolean; now?: number } = {},
 ): Promise<string> {
   const at = options.now ?? Date.now();
-  const id = `${QUARANTINE_PREFIX}${key}@${at}`;
-  const entry = { key, value, reason, at, reported: false };
+  const shortKey = shorten(key, MAX_QUARANTINE_KEY_CHARS);
+  const id = `${QUARANTINE_PREFIX}${shortKey}@${at}`;
+  const kept = keptValue(value);
+  const why = kept.cut ? `${reason} (too large to keep whole: the start of its JSON)` : reason;
+  const entry = {
+    key: shortKey,
+    value: kept.value,
+    reason: shorten(why, MAX_QUARANTINE_REASON_CHARS),
+    at,
+    reported: false,
+  };
   await browser.storage.local.set({ [id]: entry });
   if (!options.keepOriginal) {
     const again = await browser.storage.local.get(key);
