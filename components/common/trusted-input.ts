@@ -4,30 +4,15 @@
 // root stops them before any handler inside sees them, so every control is covered, including
 // ones added later.
 
-/** The input events a control of ours acts on. */
+/** The input events the sidebar's and the card marks' controls act on. */
 export const GUARDED_EVENTS = [
   'click',
-  'dblclick',
-  'auxclick',
-  'mousedown',
-  'mouseup',
+  'keydown',
   'pointerdown',
   'pointermove',
   'pointerup',
   'pointercancel',
-  'keydown',
-  'keyup',
-  'keypress',
-  'input',
-  'beforeinput',
-  'change',
-  'submit',
 ] as const;
-
-/** True for an event the browser made from the reader's own input. */
-export function isReaderInput(event: Event): boolean {
-  return event.isTrusted === true;
-}
 
 /**
  * Drop every script-made input event inside `root` (capture phase, before any handler below
@@ -35,9 +20,8 @@ export function isReaderInput(event: Event): boolean {
  */
 export function guardAgainstScriptedInput(root: ShadowRoot | Element): () => void {
   const drop = (event: Event) => {
-    if (isReaderInput(event)) return;
-    event.stopImmediatePropagation();
-    event.preventDefault();
+    // isTrusted: the browser made it from the reader's own input.
+    if (!event.isTrusted) event.stopImmediatePropagation();
   };
   for (const type of GUARDED_EVENTS) root.addEventListener(type, drop, true);
   return () => {

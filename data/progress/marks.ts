@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { slugSchema } from '../shared/slug';
-import { setAside } from '../storage/quarantine';
+import { setAside } from '../storage/set-aside';
 
 export const MARK_PREFIX = 'read:';
 export const VERSION_KEY = 'progressVersion';
@@ -131,7 +131,7 @@ export async function setRead(slug: string, read: boolean, via: MarkWay): Promis
   // yet since the browser started): the reader's click must not silently destroy it.
   const held = (await browser.storage.local.get(key))[key];
   if (held !== undefined && !markSchema.safeParse(held).success)
-    await setAside(key, held, 'not a valid mark (found when marking the post)');
+    await setAside(key, held, 'not a valid mark');
   await browser.storage.local.set({ [key]: mark });
   return mark;
 }

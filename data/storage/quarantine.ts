@@ -3,14 +3,20 @@
 // Each entry has its own key so that two contexts setting aside different values never clash.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
+import {
+  MAX_QUARANTINE_KEY_CHARS,
+  MAX_QUARANTINE_REASON_CHARS,
+  QUARANTINE_PREFIX,
+} from './set-aside';
 
-export const QUARANTINE_PREFIX = 'quarantine:';
-
-/** Longest key and reason kept: a hostile key (a 5 MB slug) is shortened, not copied whole. */
-export const MAX_QUARANTINE_KEY_CHARS = 300;
-export const MAX_QUARANTINE_REASON_CHARS = 500;
-/** Values whose JSON is longer keep only their first this-many characters, as text. */
-export const MAX_QUARANTINE_VALUE_CHARS = 64 * 1024;
+// Setting aside lives in set-aside.ts (the content script needs it without these schemas).
+export {
+  MAX_QUARANTINE_KEY_CHARS,
+  MAX_QUARANTINE_REASON_CHARS,
+  MAX_QUARANTINE_VALUE_CHARS,
+  QUARANTINE_PREFIX,
+  setAside,
+} from './set-aside';
 
 export const quarantineEntrySchema = z.strictObject({
   /** The storage key the value was found under (shortened past MAX_QUARANTINE_KEY_CHARS). */
@@ -22,54 +28,6 @@ export const quarantineEntrySchema = z.strictObject({
   reported: z.boolean(),
 });
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema> & { id: string };
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-const shorten = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1)}…` : text;
-
-/** What quarantine keeps of a value: all of it, or the start of its JSON when it is huge. */
-function keptValue(value: unknown): { value: unknown; cut: boolean } {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    json = undefined;
-  }
-  if (json === undefined || json.length <= MAX_QUARANTINE_VALUE_CHARS) return { value, cut: false };
-  return { value: json.slice(0, MAX_QUARANTINE_VALUE_CHARS), cut: true };
-}
-
-/**
- * Copy `value` (found under `key`) into quarantine, then remove the original, but only if it
- * still holds the same value: a tab may have written a good mark there in the meantime.
- * With `keepOriginal` the original stays (for values repaired in place, such as settings).
- */
-export async function setAside(
-  key: string,
-  value: unknown,
-  reason: string,
-  options: { keepOriginal?: boolean; now?: number } = {},
-): Promise<string> {
-  const at = options.now ?? Date.now();
-  const shortKey = shorten(key, MAX_QUARANTINE_KEY_CHARS);
-  const id = `${QUARANTINE_PREFIX}${shortKey}@${at}`;
-  const kept = keptValue(value);
-  const why = kept.cut ? `${reason} (too large to keep whole: the start of its JSON)` : reason;
-  const entry = {
-    key: shortKey,
-    value: kept.value,
-    reason: shorten(why, MAX_QUARANTINE_REASON_CHARS),
-    at,
-    reported: false,
-  };
-  await browser.storage.local.set({ [id]: entry });
-  if (!options.keepOriginal) {
-    const again = await browser.storage.local.get(key);
-    if (sameJson(again[key], value)) await browser.storage.local.remove(key);
-  }
-  return id;
-}
 
 export function quarantineFromItems(items: Record<string, unknown>): QuarantineEntry[] {
   const entries: QuarantineEntry[] = [];

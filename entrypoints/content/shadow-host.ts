@@ -78,15 +78,10 @@ export function createShadowHost(
  * `element.openOrClosedShadowRoot`); the page cannot.
  */
 export function shadowRootOf(element: Element): ShadowRoot | null {
-  const firefox = (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null })
-    .openOrClosedShadowRoot;
-  if (firefox !== undefined) return firefox;
-  const chromeDom = (
-    globalThis as {
-      chrome?: { dom?: { openOrClosedShadowRoot?: (e: HTMLElement) => ShadowRoot | null } };
-    }
-  ).chrome?.dom;
-  if (chromeDom?.openOrClosedShadowRoot && element instanceof HTMLElement)
-    return chromeDom.openOrClosedShadowRoot(element);
-  return element.shadowRoot;
+  type Dom = { chrome?: { dom?: { openOrClosedShadowRoot: (e: Element) => ShadowRoot | null } } };
+  return (
+    (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
+    (globalThis as Dom).chrome?.dom?.openOrClosedShadowRoot(element) ??
+    element.shadowRoot
+  );
 }
