@@ -55,6 +55,10 @@ describe('a page script against the production build in Firefox', () => {
       await page.setViewport({ width: 1280, height: 720 });
       await page.goto(url, { timeout: 30_000 });
       await page.waitForSelector(host, { timeout: 15_000 });
+      // Drawn (seen from the page), then a moment for the marks to load from storage.
+      await expect
+        .poll(async () => (await page.evaluate(readWhatThePageSees)).painted, { timeout: 15_000 })
+        .toBe(true);
       await sleep(1500);
 
       const view = await page.evaluate(readWhatThePageSees);

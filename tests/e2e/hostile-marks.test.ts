@@ -32,6 +32,9 @@ async function openAndSettle(browser: ExtensionBrowser, url: string, host: strin
   const page = await browser.context.newPage();
   await page.goto(url);
   await page.locator(host).first().waitFor({ state: 'attached', timeout: 15_000 });
+  await expect
+    .poll(async () => (await page.evaluate(readWhatThePageSees)).painted, { timeout: 15_000 })
+    .toBe(true);
   // The marks load from storage after the host is added: let them paint before looking.
   await page.waitForTimeout(1500);
   return page;
