@@ -12,8 +12,14 @@ export default defineConfig({
   // FN_OUT_DIR lets parallel work build into separate folders; CI and the README use .output.
   outDir: process.env.FN_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  // ownContentContext: the sidebar script runs without WXT's page-visible context (context.ts).
-  vite: () => ({ plugins: [preact(), ownContentContext()] }),
+  vite: () => ({
+    // ownContentContext: the sidebar script runs without WXT's page-visible context (context.ts).
+    plugins: [preact(), ownContentContext()],
+    // FN_TEST_BUILD=1 (npm run build:test) makes the test build: the sidebar's and the card
+    // marks' shadow roots open so end-to-end tests can reach in. Any other build is production:
+    // the constant is `false` and the code it guards is dropped (components/common/test-build.ts).
+    define: { __FN_TEST_BUILD__: JSON.stringify(process.env.FN_TEST_BUILD === '1') },
+  }),
   hooks: {
     // The content script's notes, validated and projected at build time (invalid notes fail
     // the build), written as a file beside the script rather than bundled into it.
@@ -29,7 +35,14 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['.output/**', 'node_modules/**', '.wxt/**', 'coverage/**', 'test-results/**'],
+    excludeSources: [
+      '.output/**',
+      '.output-test/**',
+      'node_modules/**',
+      '.wxt/**',
+      'coverage/**',
+      'test-results/**',
+    ],
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Fly Field Notes',

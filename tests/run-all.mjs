@@ -24,6 +24,13 @@ if (
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The end-to-end tests drive the test build (open shadow roots, README "Test build"), built
+// fresh each run into FN_TEST_OUT_DIR (default .output-test); .output stays production, which
+// the budget, store and hostile production-build tests read.
+console.log('Building the test build (npm run build:test) ...');
+const testBuild = spawnSync('npm', ['run', 'build:test'], { stdio: 'inherit' });
+if (testBuild.status !== 0) process.exit(testBuild.status ?? 1);
+
 const suites = [
   { name: 'unit + component', config: 'vitest.config.ts' },
   { name: 'end-to-end', config: 'vitest.e2e.config.ts' },

@@ -117,7 +117,17 @@ export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
 
   const onApply = async () => {
     if (!pending) return;
-    const applied = await services.applyImport(pending.backup);
+    let applied: ImportPlan;
+    try {
+      applied = await services.applyImport(pending.backup);
+    } catch (error) {
+      // applyImport writes all or nothing: say why, and that nothing changed.
+      setPending(undefined);
+      setImportError(
+        error instanceof Error ? error.message : 'The browser refused to store the backup.',
+      );
+      return;
+    }
     setPending(undefined);
     setImportDone(
       `Imported from ${pending.fileName}: ${plural(applied.added.length, 'new mark')}, ${plural(applied.updated.length, 'mark')} replaced by later ones, ${plural(applied.prefs.length, 'setting')} changed.`,

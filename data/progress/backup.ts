@@ -3,8 +3,9 @@
 // written until the whole file has passed. Marks merge per post, the later mark winning, and
 // marks for posts the notes do not know are kept (the feed may add those posts later).
 import * as z from 'zod/mini';
-import { loadProgress, markWaySchema, writeMarks, type Mark, type Progress } from './marks';
-import { DEFAULT_PREFS, loadPrefs, prefsSchema, savePrefs, type Prefs } from '../settings/prefs';
+import { browser } from 'wxt/browser';
+import { loadProgress, markItems, markWaySchema, type Mark, type Progress } from './marks';
+import { DEFAULT_PREFS, loadPrefs, PREFS_KEY, prefsSchema, type Prefs } from '../settings/prefs';
 import { isoDay } from '../shared/dates';
 import { slugSchema } from '../shared/slug';
 
@@ -26,13 +27,28 @@ export const backupMarkSchema = z.strictObject({
   via: markWaySchema,
 });
 
+/** Far more marks than the blog has posts: a file with more is not a backup of this reader's. */
+export const MAX_BACKUP_MARKS = 10_000;
+/** Setting names are short words; an unknown one is listed back to the reader, so bounded. */
+const MAX_SETTING_NAME_CHARS = 100;
+const MAX_SETTINGS = 100;
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: isoTime(),
-  marks: z.array(backupMarkSchema),
+  marks: z.array(backupMarkSchema).check(z.maxLength(MAX_BACKUP_MARKS)),
   // Settings are matched by name so a backup from a version with more settings still imports.
-  prefs: z.optional(z.record(z.string(), z.unknown())),
+  prefs: z.optional(
+    z
+      .record(z.string().check(z.maxLength(MAX_SETTING_NAME_CHARS)), z.unknown())
+      .check(
+        z.refine(
+          (prefs) => Object.keys(prefs).length <= MAX_SETTINGS,
+          `at most ${MAX_SETTINGS} settings`,
+        ),
+      ),
+  ),
 });
 export type BackupFile = z.infer<typeof backupSchema>;
 
@@ -72,6 +88,7 @@ export function backupFileName(now = Date.now()): string {
 const fail = (error: string): ParseResult => ({ ok: false, error });
 
 const describe = (value: unknown): string => {
+  if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
@@ -96,6 +113,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `${where} has unexpected ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
       return `${where} should be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `${where} holds more than ${issue.maximum} entries, far more than a backup`
+        : `${where} is too long (at most ${issue.maximum} characters)`;
     case 'invalid_format':
       return issue.format === 'regex'
         ? `${where} should be a post slug in lower-case letters, digits and dashes`
@@ -153,6 +174,10 @@ export function parseBackup(raw: string, now = Date.now()): ParseResult {
   if (head.format !== BACKUP_FORMAT)
     return fail(
       `This is not a Fly Field Notes backup: its format is ${describe(head.format)}, not "${BACKUP_FORMAT}".`,
+    );
+  if (!Object.hasOwn(head, 'version'))
+    return fail(
+      `The backup has no "version" field, so it cannot be read safely; a Fly Field Notes backup says which version wrote it (this one reads version ${BACKUP_VERSION}).`,
     );
   const version = head.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
@@ -275,7 +300,40 @@ export async function applyImport(
 ): Promise<ImportPlan> {
   const [current, prefs] = await Promise.all([loadProgress(), loadPrefs()]);
   const plan = planImport(current, backup, knownSlugs, prefs);
-  await writeMarks(plan.writes);
-  if (plan.prefs.length > 0) await savePrefs(backup.prefs);
+  const items = markItems(plan.writes);
+  if (plan.prefs.length > 0) items[PREFS_KEY] = prefsSchema.parse({ ...prefs, ...backup.prefs });
+  await setAllOrNothing(items);
   return plan;
+}
+
+/** Why an import could not be written; the page shows `message`. */
+export class ImportApplyError extends Error {}
+
+/**
+ * Write `items` in one `storage.local.set`, which either stores them all or none. If it
+ * throws anyway (the quota, a browser error), whatever it may have written is put back as it
+ * was, and an ImportApplyError says so in plain words.
+ */
+async function setAllOrNothing(items: Record<string, unknown>): Promise<void> {
+  const keys = Object.keys(items);
+  if (keys.length === 0) return;
+  const before = await browser.storage.local.get(keys);
+  try {
+    await browser.storage.local.set(items);
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    const absent = keys.filter((key) => !Object.hasOwn(before, key));
+    try {
+      if (absent.length > 0) await browser.storage.local.remove(absent);
+      if (Object.keys(before).length > 0) await browser.storage.local.set(before);
+    } catch {
+      // Nothing more can be done here; the message below still tells the reader.
+    }
+    const quota = /quota/i.test(cause);
+    throw new ImportApplyError(
+      quota
+        ? `The browser's storage for the extension is full, so the backup could not be written (${cause}).`
+        : `The browser refused to store the backup (${cause}).`,
+    );
+  }
 }

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { slugSchema } from '../shared/slug';
+import { setAside } from '../storage/set-aside';
 
 export const MARK_PREFIX = 'read:';
 export const VERSION_KEY = 'progressVersion';
@@ -143,17 +144,29 @@ export async function loadProgress(): Promise<Progress> {
 }
 
 export async function setRead(slug: string, read: boolean, via: MarkWay): Promise<Mark> {
+  const key = MARK_PREFIX + slug;
   const mark: Mark = { read, at: Date.now(), via };
-  await browser.storage.local.set({ [MARK_PREFIX + slug]: mark });
+  // A corrupt value here is set aside first, as storage upkeep would have (it may not have run
+  // yet since the browser started): the reader's click must not silently destroy it.
+  const held = (await browser.storage.local.get(key))[key];
+  if (held !== undefined && !markSchema.safeParse(held).success)
+    await setAside(key, held, 'not a valid mark');
+  await browser.storage.local.set({ [key]: mark });
   return mark;
 }
 
 /** Write many marks at once (import, undo); each still lands under its own key. */
 export async function writeMarks(marks: Readonly<Record<string, Mark>>): Promise<void> {
-  const items: Record<string, Mark> = {};
+  const items = markItems(marks);
+  if (Object.keys(items).length > 0) await browser.storage.local.set(items);
+}
+
+/** The storage items (`read:<slug>` → mark) for valid marks; invalid slugs are left out. */
+export function markItems(marks: Readonly<Record<string, Mark>>): Record<string, unknown> {
+  const items: Record<string, unknown> = {};
   for (const [slug, mark] of Object.entries(marks))
     if (slugSchema.safeParse(slug).success) items[MARK_PREFIX + slug] = markSchema.parse(mark);
-  if (Object.keys(items).length > 0) await browser.storage.local.set(items);
+  return items;
 }
 
 /** Call `onChange` with the whole progress whenever any mark changes, in any context. */

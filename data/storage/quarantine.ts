@@ -3,43 +3,31 @@
 // Each entry has its own key so that two contexts setting aside different values never clash.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
+import {
+  MAX_QUARANTINE_KEY_CHARS,
+  MAX_QUARANTINE_REASON_CHARS,
+  QUARANTINE_PREFIX,
+} from './set-aside';
 
-export const QUARANTINE_PREFIX = 'quarantine:';
+// Setting aside lives in set-aside.ts (the content script needs it without these schemas).
+export {
+  MAX_QUARANTINE_KEY_CHARS,
+  MAX_QUARANTINE_REASON_CHARS,
+  MAX_QUARANTINE_VALUE_CHARS,
+  QUARANTINE_PREFIX,
+  setAside,
+} from './set-aside';
 
 export const quarantineEntrySchema = z.strictObject({
-  /** The storage key the value was found under. */
-  key: z.string(),
+  /** The storage key the value was found under (shortened past MAX_QUARANTINE_KEY_CHARS). */
+  key: z.string().check(z.maxLength(MAX_QUARANTINE_KEY_CHARS)),
   value: z.unknown(),
-  reason: z.string(),
+  reason: z.string().check(z.maxLength(MAX_QUARANTINE_REASON_CHARS)),
   at: z.number(),
   /** Shown to the reader once; after that it stays in storage but is not announced again. */
   reported: z.boolean(),
 });
 export type QuarantineEntry = z.infer<typeof quarantineEntrySchema> & { id: string };
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * Copy `value` (found under `key`) into quarantine, then remove the original, but only if it
- * still holds the same value: a tab may have written a good mark there in the meantime.
- * With `keepOriginal` the original stays (for values repaired in place, such as settings).
- */
-export async function setAside(
-  key: string,
-  value: unknown,
-  reason: string,
-  options: { keepOriginal?: boolean; now?: number } = {},
-): Promise<string> {
-  const at = options.now ?? Date.now();
-  const id = `${QUARANTINE_PREFIX}${key}@${at}`;
-  const entry = { key, value, reason, at, reported: false };
-  await browser.storage.local.set({ [id]: entry });
-  if (!options.keepOriginal) {
-    const again = await browser.storage.local.get(key);
-    if (sameJson(again[key], value)) await browser.storage.local.remove(key);
-  }
-  return id;
-}
 
 export function quarantineFromItems(items: Record<string, unknown>): QuarantineEntry[] {
   const entries: QuarantineEntry[] = [];

@@ -1,10 +1,12 @@
 // Read marks and path badges on the blog index's post cards. Each mark lives in its own tiny
-// shadow host, absolutely positioned at the end of the card's title: it takes no space, so the
+// (closed) shadow host, absolutely positioned at the end of the card's title: it takes no space, so the
 // page's layout does not move. Cards are found by their link to a post; markup that does not
 // match simply gets no mark.
 import { render } from 'preact';
 import type { ContentContext } from './context';
 import { CardMark } from '../../components/common/CardMark';
+import { SHADOW_MODE } from '../../components/common/test-build';
+import { guardAgainstScriptedInput } from '../../components/common/trusted-input';
 import { pathLength, pathPosition } from '../../data/sidebar/sidebar-notes';
 import { isRead, type Progress, type ProgressStore } from '../../data/progress/marks';
 import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
@@ -88,11 +90,13 @@ export function initCardMarks(
       host.style.setProperty('position', 'absolute', 'important');
       let shadow: ShadowRoot;
       try {
-        shadow = host.attachShadow({ mode: 'open' });
+        // Closed (open only in test builds): the mark inside is the reader's, not the page's.
+        shadow = host.attachShadow({ mode: SHADOW_MODE });
       } catch {
         // The page defined an element of this name with its own shadow root: no marks then.
         return;
       }
+      guardAgainstScriptedInput(shadow);
       const style = document.createElement('style');
       style.textContent = options.css;
       const container = document.createElement('span');

@@ -18,7 +18,7 @@ import { feedRefreshFeature } from './feed-refresh';
 import { runFeatures } from './features';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
-import { createShadowHost, loadContentCss, type ShadowHost } from './shadow-host';
+import { createShadowHost, loadContentCss, shadowRootOf, type ShadowHost } from './shadow-host';
 import { sidebarFeature } from './sidebar-feature';
 import { listenForToggleCommand } from './toggle-command';
 // Both sheets go into the one stylesheet WXT builds for this script, fetched at start: the
@@ -38,7 +38,7 @@ const FALLBACK_HOST = 'fly-field-notes-sidebar';
  */
 function removeStaleUi(): void {
   for (const el of document.querySelectorAll(`${HOST}, ${FALLBACK_HOST}, ${CARD_HOST}`))
-    if (el.shadowRoot?.querySelector('[class^="fn-"]')) el.remove();
+    if (shadowRootOf(el)?.querySelector('[class^="fn-"]')) el.remove();
 }
 
 export default defineContentScript({

@@ -1,7 +1,10 @@
-// The sidebar's root on the page: one custom element with an open shadow root holding the
-// sidebar's stylesheet and a container to render into. It does what WXT's createShadowRootUi
+// The sidebar's root on the page: one custom element with a closed shadow root (open only in
+// test builds, components/common/test-build.ts) holding the sidebar's stylesheet and a
+// container to render into. The page sees the bare element and nothing inside it. It does what WXT's createShadowRootUi
 // did for this script (the same element, reset, stylesheet and teardown) in a fraction of the
 // code: the content script has a 25 KB gzip budget and this script uses none of the rest.
+import { SHADOW_MODE } from '../../components/common/test-build';
+import { guardAgainstScriptedInput } from '../../components/common/trusted-input';
 import type { ContentContext } from './context';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 
@@ -39,8 +42,9 @@ export function createShadowHost(
   onRemove: (container: HTMLElement) => void,
 ): ShadowHost {
   const host = document.createElement(name);
-  // Open, as WXT's was: tests and the page's own tools can see inside; nothing secret is here.
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the reader's marks are inside, and `host.shadowRoot` would hand them to the page.
+  const shadow = host.attachShadow({ mode: SHADOW_MODE });
+  guardAgainstScriptedInput(shadow);
   const style = document.createElement('style');
   // Nothing of the page's styles reaches in: `all: initial` on the host, then our sheet.
   style.textContent = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
@@ -66,4 +70,18 @@ export function createShadowHost(
       return mounted;
     },
   };
+}
+
+/**
+ * The shadow root of one of our elements, open or closed: content scripts may read closed
+ * roots (Chrome's `chrome.dom.openOrClosedShadowRoot`, Firefox's
+ * `element.openOrClosedShadowRoot`); the page cannot.
+ */
+export function shadowRootOf(element: Element): ShadowRoot | null {
+  type Dom = { chrome?: { dom?: { openOrClosedShadowRoot: (e: Element) => ShadowRoot | null } } };
+  return (
+    (element as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
+    (globalThis as Dom).chrome?.dom?.openOrClosedShadowRoot(element) ??
+    element.shadowRoot
+  );
 }

@@ -2,8 +2,9 @@
 import { render } from 'preact';
 import { FeedStatusSection } from '../../components/options/FeedSection';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { StorageUsageSection } from '../../components/options/StorageUsage';
 import { fieldNotes } from '../../data/notes/notes';
-import { feedServices, optionsServices } from './services';
+import { feedServices, optionsServices, storageUsageServices } from './services';
 import './style.css';
 
 const notes = fieldNotes();
@@ -15,7 +16,12 @@ if (root)
     <OptionsApp
       notes={notes}
       services={optionsServices(known)}
-      sections={<FeedStatusSection bundledSlugs={known} services={feedServices} />}
+      sections={
+        <>
+          <FeedStatusSection bundledSlugs={known} services={feedServices} />
+          <StorageUsageSection services={storageUsageServices} />
+        </>
+      }
     />,
     root,
   );

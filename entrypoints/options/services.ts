@@ -9,6 +9,8 @@ import { loadPrefs, savePrefs, watchPrefs } from '../../data/settings/prefs';
 import { loadProgress, watchProgress } from '../../data/progress/marks';
 import { clearMarks, loadResetUndo, restoreMarks } from '../../data/progress/reset';
 import { loadQuarantine, markReported } from '../../data/storage/quarantine';
+import { loadStorageUsage, watchStorage } from '../../data/storage/usage';
+import type { StorageUsageServices } from '../../components/options/StorageUsage';
 
 export function optionsServices(
   knownSlugs: ReadonlySet<string>,
@@ -31,3 +33,5 @@ export function optionsServices(
 }
 
 export const feedServices: FeedServices = { loadFeedCache, watchFeed, checkFeedNow };
+
+export const storageUsageServices: StorageUsageServices = { loadStorageUsage, watchStorage };

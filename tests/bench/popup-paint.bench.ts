@@ -30,10 +30,8 @@ describe('popup paint benchmark', () => {
       join(copy, 'chrome-mv3', 'blank.html'),
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>',
     );
-    // The shared launcher reads the output folder from the environment when it is imported.
-    process.env.FN_OUT_DIR = copy;
     const { launchWithExtension } = await import('../e2e/support/chromium');
-    const browser = await launchWithExtension();
+    const browser = await launchWithExtension({ extensionDir: join(copy, 'chrome-mv3') });
     // ms since navigation start at the first animation frame in which the page is ready: for
     // the popup, results in the listbox; for the empty page, the document loaded.
     const time = async (path: string): Promise<number> => {

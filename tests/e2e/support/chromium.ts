@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { browserNotFound, browserPath } from '../../browsers.mjs';
 import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
+import { builtExtension, PRODUCTION_OUTPUT_DIR, TEST_OUTPUT_DIR } from './builds';
 
 /** The Chromium executable: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM = browserPath('CHROMIUM_PATH');
@@ -19,8 +20,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const OUTPUT_DIR = resolve(process.env.FN_OUT_DIR ?? '.output');
+/** The build the end-to-end tests drive: the test build (support/builds.ts). */
+export const OUTPUT_DIR = TEST_OUTPUT_DIR;
 export const EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
+/** The production build's Chromium extension (closed shadow roots). */
+export const PRODUCTION_EXTENSION_DIR = resolve(PRODUCTION_OUTPUT_DIR, 'chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -38,11 +42,14 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Let back/forward restore pages from the bfcache (Playwright turns it off by default). */
   backForwardCache?: boolean;
+  /** The unpacked extension to load (default: the test build's chrome-mv3). */
+  extensionDir?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw browserNotFound('CHROMIUM_PATH');
   const ownProfile = !options.userDataDir;
+  const extensionDir = builtExtension(resolve(options.extensionDir ?? EXTENSION_DIR));
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'fn-e2e-'));
   const removeOwnProfile = () => {
     if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
@@ -56,8 +63,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       viewport: options.viewport ?? { width: 1280, height: 900 },
       ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         ...CHROMIUM_ARGS,
       ],
     });

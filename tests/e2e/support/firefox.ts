@@ -1,4 +1,4 @@
-// Launch Firefox ESR with the built Firefox extension (.output/firefox-mv2) over WebDriver BiDi
+// Launch Firefox ESR with the built Firefox extension (.output-test/firefox-mv2) over WebDriver BiDi
 // (puppeteer-core), and serve fly.io from the same fixtures as the Chromium tests.
 //
 // Two things differ from Chromium and are solved here once:
@@ -23,11 +23,15 @@ import puppeteer, {
   type Page,
 } from 'puppeteer-core';
 import { browserNotFound, browserPath } from '../../browsers.mjs';
+import { builtExtension, PRODUCTION_OUTPUT_DIR, TEST_OUTPUT_DIR } from './builds';
 import { flyIoResponse, type FixtureResponse } from './fly-routes';
 
 /** The Firefox executable: FIREFOX_PATH, else Debian's /usr/bin/firefox-esr. */
 export const FIREFOX = browserPath('FIREFOX_PATH');
-export const FIREFOX_EXTENSION_DIR = resolve(process.env.FN_OUT_DIR ?? '.output', 'firefox-mv2');
+/** The test build's Firefox extension (`npm run build:test`, open shadow roots). */
+export const FIREFOX_EXTENSION_DIR = resolve(TEST_OUTPUT_DIR, 'firefox-mv2');
+/** The production build's Firefox extension (`npm run build`, closed shadow roots). */
+export const FIREFOX_PRODUCTION_DIR = resolve(PRODUCTION_OUTPUT_DIR, 'firefox-mv2');
 /** The element the content script mounts the sidebar in. */
 export const SIDEBAR_HOST = 'fly-field-notes';
 
@@ -37,7 +41,7 @@ export interface FirefoxRouteResponse extends FixtureResponse {
 }
 
 export interface FirefoxLaunchOptions {
-  /** The unpacked extension to install (default: FN_OUT_DIR/firefox-mv2). */
+  /** The unpacked extension to install (default: the test build's firefox-mv2). */
   extensionDir?: string;
   /** Serve a URL (return undefined to fall through to the fly.io fixtures). */
   route?: (url: string) => FirefoxRouteResponse | undefined;
@@ -73,7 +77,7 @@ export function addonIdOf(extensionDir: string): string {
 export async function launchFirefoxWithExtension(
   options: FirefoxLaunchOptions = {},
 ): Promise<FirefoxExtensionBrowser> {
-  const extensionDir = resolve(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+  const extensionDir = builtExtension(resolve(options.extensionDir ?? FIREFOX_EXTENSION_DIR));
   const addonId = addonIdOf(extensionDir);
   const uuid = randomUUID();
   if (!existsSync(FIREFOX)) throw browserNotFound('FIREFOX_PATH');
