@@ -42,6 +42,8 @@ export interface SidebarHost {
   watchToggleCommand: (onToggle: () => void) => () => void;
   notesUrl: string;
   openNotes: () => void;
+  /** The sidebar's element for the reading chunk (entrypoints/content/outline.ts). */
+  readingSlot?: (el: HTMLElement | null) => void;
 }
 
 export interface SidebarAppProps {
@@ -172,6 +174,7 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
           notesUrl={host.notesUrl}
           onOpenNotes={host.openNotes}
           feedTeaser={shownTeaser}
+          readingSlot={host.readingSlot}
         />
       ) : null}
     </SidebarShell>

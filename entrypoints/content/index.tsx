@@ -12,10 +12,10 @@ import { loadProgress, setRead, watchProgress } from '../../data/progress/marks'
 import { setSidebarNotes } from '../../data/sidebar/sidebar-notes';
 import { loadSidebarNotesFile } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
-import { initAutoMark } from './auto-mark';
 import { CARD_HOST, initCardMarks, type CardMarks } from './card-marks';
 import { initFeedRefresh } from './feed-refresh';
 import { followNavigation } from './navigation';
+import { readingSlot, startOutline } from './outline';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
 import { createShadowHost, loadContentCss, type ShadowHost } from './shadow-host';
@@ -116,6 +116,7 @@ export default defineContentScript({
       },
       notesUrl: new URL('notes.html', browser.runtime.getURL('/')).href,
       openNotes: () => void browser.runtime.sendMessage({ type: 'fn:open-notes' }),
+      readingSlot: readingSlot.ref,
     };
 
     const paintSidebar = () => render(<SidebarApp page={page} host={host} />, ui.container);
@@ -135,10 +136,11 @@ export default defineContentScript({
           );
         const stopPrefs = watchPrefs((next) => cards?.setEnabled(next.indexCardMarks));
         ctx.onInvalidated(stopPrefs);
-        if ('slug' in initial) initAutoMark(ctx, initial.slug);
       },
       { timeout: 1000 },
     );
+    // Outline, progress and resume (with auto-mark), per page: a chunk loaded after the paint.
+    let stopOutline = startOutline(ctx, page);
     initFeedRefresh(ctx);
     watchTheme(ctx, (theme) => {
       themeListeners.forEach((f) => f(theme));
@@ -146,8 +148,10 @@ export default defineContentScript({
     });
     followNavigation(ctx, (url) => {
       const next = blogPageForUrl(url);
+      stopOutline();
       if (next.kind === 'other') return ui.remove();
       page = next;
+      stopOutline = startOutline(ctx, page);
       if (!ui.mounted) ui.mount();
       // Repainting with a new page object also reloads the marks: nothing stays stale.
       paintSidebar();
