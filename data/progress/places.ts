@@ -2,7 +2,7 @@
 // Like the marks, each post's place has its own storage.local key (`place:<slug>`), so two tabs
 // reading different posts never overwrite each other; at most MAX_PLACES are kept (the oldest
 // go when a new one is saved). A stored place that fails validation is set aside in quarantine
-// (data/storage/quarantine.ts), never thrown away. Places stay in storage.local; sync can add
+// (data/storage/quarantine.ts) when the lists are read, never thrown away. Places stay in storage.local; sync can add
 // them under the same shape (bounded the same way).
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
@@ -64,14 +64,15 @@ export async function loadPlaces(): Promise<PostPlace[]> {
   return places;
 }
 
-/** This post's saved place, if any (an invalid one goes to quarantine). */
+/**
+ * This post's saved place, if any. Runs on the blog's pages, where an invalid value is only
+ * ignored (as the content script does with marks); loadPlaces, in the popup and the notes
+ * page, sets it aside.
+ */
 export async function loadPlace(slug: string): Promise<Place | undefined> {
   const key = PLACE_PREFIX + slug;
-  const value = (await browser.storage.local.get(key))[key];
-  if (value === undefined) return undefined;
-  const { places, invalid } = placesFromItems({ [key]: value });
-  await quarantine(invalid);
-  return places[0];
+  const parsed = placeSchema.safeParse((await browser.storage.local.get(key))[key]);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Remember the reader's place in a post, keeping only the MAX_PLACES most recent. */

@@ -82,13 +82,8 @@ export function startOutline(ctx: ContentScriptContext, page: SidebarPage): () =
   ctx.requestIdleCallback(
     () =>
       void loadReadingChunk().then((start) => {
-        if (stopped || ctx.isInvalid || !start) return;
-        try {
-          stop = start(host);
-        } catch (error) {
-          // A page the outline cannot read keeps its sidebar; nothing else depends on this.
-          console.warn('Fly Field Notes: the outline could not start.', error);
-        }
+        // A page the outline cannot read keeps its sidebar: the chunk's errors stay its own.
+        if (!stopped && !ctx.isInvalid && start) stop = start(host);
       }),
     { timeout: 1000 },
   );
