@@ -6,6 +6,8 @@ import { SIDEBAR_NOTES_FILE } from './data/sidebar/notes-projection';
 
 /** The sidebar's content script as WXT builds it; entrypoints/loader.ts imports it. */
 const SIDEBAR_SCRIPT_FILE = 'content-scripts/content.js';
+/** The outline, progress and resume chunk the sidebar imports after painting (entrypoints/reading/). */
+const READING_SCRIPT_FILE = 'reading.js';
 
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({
@@ -60,11 +62,12 @@ export default defineConfig({
     // The address-bar keyword for archive search (entrypoints/background/omnibox.ts).
     omnibox: { keyword: 'fn' },
     // The content script fetches its notes file (data/sidebar/notes-file.ts); only fly.io pages
-    // may, and Chrome serves it under a per-session URL. WXT adds the sidebar's stylesheet here
+    // may, and Chrome serves it under a per-session URL; the same for the sidebar's scripts
+    // (the loader imports the sidebar's, which imports the reading chunk). WXT adds the sidebar's stylesheet here
     // the same way, and writes both as the plain MV2 list for Firefox.
     web_accessible_resources: [
       {
-        resources: [SIDEBAR_NOTES_FILE, SIDEBAR_SCRIPT_FILE],
+        resources: [SIDEBAR_NOTES_FILE, SIDEBAR_SCRIPT_FILE, READING_SCRIPT_FILE],
         matches: ['https://fly.io/*', 'https://www.fly.io/*'],
         use_dynamic_url: true,
       },

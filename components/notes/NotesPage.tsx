@@ -1,5 +1,6 @@
 import type { MonthBar } from '../../data/notes/history';
 import type { Blog, Post } from '../../data/notes/schema';
+import { ContinueReading } from '../common/ContinueReading';
 import { Archive, type ArchiveFilter } from './Archive';
 import { FromTheField, WhatThisIs } from './BlogOverview';
 import { ExportShare, type ExportShareProps } from './ExportShare';
@@ -49,6 +50,7 @@ export function NotesPage(props: NotesPageProps) {
       <main>
         <FromTheField blog={blog} />
         <WhatThisIs blog={blog} />
+        <ContinueReading />
         <StartHere steps={props.steps} onToggleRead={onToggleRead} />
         <Sections sections={props.sections} isRead={isRead} />
         <HistoryChart bars={props.history} />

@@ -31,6 +31,7 @@ import {
 import { loadSearchSession, saveSearchSession } from '../../data/search/session';
 import { openNotesPage, openPost } from '../../data/search/open-post';
 import { resultView, type ResultView } from '../../data/search/view';
+import { ContinueReading } from '../common/ContinueReading';
 import { useStoredValue } from '../common/useStoredValue';
 import { SearchPanel, type ResultGroup } from './SearchPanel';
 
@@ -197,6 +198,7 @@ export function SearchApp({ onClose }: SearchAppProps) {
         else onClose();
       }}
       onOpenNotes={() => void openNotesPage().then(onClose)}
+      emptyExtra={<ContinueReading onOpen={(url) => void openPost(url, false).then(onClose)} />}
     />
   );
 }

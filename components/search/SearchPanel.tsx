@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ArchiveFilters } from '../../data/search/engine';
 import type { ResultView } from '../../data/search/view';
@@ -31,6 +32,8 @@ export interface SearchPanelProps {
   onToggleRead: (slug: string | undefined) => void;
   onEscape: () => void;
   onOpenNotes: () => void;
+  /** Shown above the posts while the search box is empty ("Continue reading"). */
+  emptyExtra?: ComponentChildren;
 }
 
 const LISTBOX_ID = 'fn-listbox';
@@ -104,6 +107,7 @@ export function SearchPanel(props: SearchPanelProps) {
       <p class="fn-result-count" data-testid="fn-result-count" role="status" aria-live="polite">
         {props.countText}
       </p>
+      {query.trim() === '' ? props.emptyExtra : null}
       <ul id={LISTBOX_ID} role="listbox" aria-label="Posts" class="fn-results" ref={listRef}>
         {groups.map((group) =>
           group.label === undefined ? (

@@ -24,6 +24,8 @@ export interface SidebarProps {
   onOpenNotes: () => void;
   /** What the blog's feed says of a post the notes do not cover. */
   feedTeaser?: FeedTeaser | undefined;
+  /** Where the outline, progress and resume render on a post page (their own Preact root). */
+  readingSlot?: ((el: HTMLElement | null) => void) | undefined;
 }
 
 /** The field notes for one blog page: props in, events out. The frame around it is SidebarShell. */
@@ -49,6 +51,9 @@ export function Sidebar(props: SidebarProps) {
           read={props.postRead}
           onToggleRead={props.feedTeaser ? props.onToggleRead : undefined}
         />
+      ) : null}
+      {page.kind !== 'index' && props.readingSlot ? (
+        <div class="fn-reading" data-testid="fn-reading" ref={props.readingSlot} />
       ) : null}
       {page.kind === 'index' ? <BlogNotes blog={blog} /> : null}
       <PathSteps

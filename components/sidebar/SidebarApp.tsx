@@ -38,6 +38,8 @@ export interface SidebarHost {
   watchToggleCommand: (onToggle: () => void) => () => void;
   notesUrl: string;
   openNotes: () => void;
+  /** The sidebar's element for the reading chunk (entrypoints/content/outline.ts). */
+  readingSlot?: (el: HTMLElement | null) => void;
 }
 
 export interface SidebarAppProps {
@@ -158,6 +160,7 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
           notesUrl={host.notesUrl}
           onOpenNotes={host.openNotes}
           feedTeaser={shownTeaser}
+          readingSlot={host.readingSlot}
         />
       ) : null}
     </SidebarShell>

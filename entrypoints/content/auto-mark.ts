@@ -1,54 +1,60 @@
 // "Mark as read when I reach the end": when the article's end has been in view for a moment,
 // after a short stay on the page, the post is marked read (via 'auto'). Only with the autoMark
 // setting on, only for a post with no mark yet (a reader who unmarked it keeps it unmarked),
-// and only while this content-script context lives.
-import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
-import { loadProgress, setRead } from '../../data/progress/marks';
-import { blogPageForUrl } from '../../data/shared/blog-urls';
+// and only while this content-script context lives. It listens to the page's one reading
+// tracker (data/page/tracker.ts), which the outline and the reader's place share; it is run
+// from the reading chunk (entrypoints/reading.ts), so its storage comes in as `store`.
 import type { ContentContext } from './context';
-import type { ContentFeature } from './features';
+import type { Prefs } from '../../data/settings/prefs';
+import type { Mark, MarkWay, Progress } from '../../data/progress/marks';
+import { articleEnd } from '../../data/page/article';
+import { createReadingTracker, type ReadingTracker } from '../../data/page/tracker';
+
+export { articleEnd } from '../../data/page/article';
+
+/** The settings and marks auto-mark needs (data/settings/prefs.ts, data/progress/marks.ts). */
+export interface AutoMarkStore {
+  loadPrefs: () => Promise<Prefs>;
+  watchPrefs: (onChange: (prefs: Prefs) => void) => () => void;
+  loadProgress: () => Promise<Progress>;
+  setRead: (slug: string, read: boolean, via: MarkWay) => Promise<Mark>;
+  /** The post the tab shows now (data/shared/blog-urls.ts), checked before marking. */
+  pageSlug: () => string | undefined;
+}
 
 export interface AutoMarkOptions {
+  store: AutoMarkStore;
+  /** The page's reading tracker; without one, auto-mark watches the article's end itself. */
+  tracker?: ReadingTracker;
   /** Time on the page before reaching the end counts: skimming to the bottom is not reading. */
   pageDwellMs?: number;
   /** How long the end must stay in view (a scroll that flies past does not count). */
   endDwellMs?: number;
 }
 
-const slugOfPage = (url: string) => {
-  const page = blogPageForUrl(url);
-  return 'slug' in page ? page.slug : undefined;
-};
-
 export const PAGE_DWELL_MS = 5000;
 export const END_DWELL_MS = 1000;
 
-/** The element that marks the end of the post's text on fly.io, or the best stand-in. */
-export function articleEnd(doc: Document): Element | undefined {
-  const article = doc.querySelector('article');
-  return (
-    article?.querySelector('.last-updated') ??
-    article?.lastElementChild ??
-    article ??
-    doc.querySelector('main')?.lastElementChild ??
-    doc.body.lastElementChild ??
-    undefined
-  );
-}
-
+/** Start auto-mark for this post; returns its teardown (it also ends with the context). */
 export function initAutoMark(
   ctx: ContentContext,
   slug: string,
-  options: AutoMarkOptions = {},
+  options: AutoMarkOptions,
 ): () => void {
+  const { store } = options;
   const pageDwellMs = options.pageDwellMs ?? PAGE_DWELL_MS;
   const endDwellMs = options.endDwellMs ?? END_DWELL_MS;
-  const end = articleEnd(document);
-  if (!end || typeof IntersectionObserver === 'undefined') return () => undefined;
+  let tracker = options.tracker;
+  const ownTracker = !tracker;
+  if (!tracker) {
+    const end = articleEnd(document);
+    if (!end || typeof IntersectionObserver === 'undefined') return () => undefined;
+    tracker = createReadingTracker(window, { end });
+  }
 
   const started = Date.now();
   let enabled = false;
-  let inView = false;
+  let inView = tracker.state().atEnd;
   let finished = false;
   let timer: number | undefined;
 
@@ -56,17 +62,12 @@ export function initAutoMark(
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
-  const finish = () => {
-    finished = true;
-    stopTimer();
-    observer.disconnect();
-  };
   const markIfUnmarked = async () => {
-    // After in-page navigation to another post this observer's article is no longer this slug's.
-    if (finished || !enabled || !inView || slugOfPage(location.href) !== slug) return;
-    const progress = await loadProgress();
+    // After in-page navigation to another post this tracker's article is no longer this slug's.
+    if (finished || !enabled || !inView || store.pageSlug() !== slug) return;
+    const progress = await store.loadProgress();
     if (finished || ctx.isInvalid) return;
-    if (progress[slug] === undefined) await setRead(slug, true, 'auto');
+    if (progress[slug] === undefined) await store.setRead(slug, true, 'auto');
     finish();
   };
   const consider = () => {
@@ -76,42 +77,28 @@ export function initAutoMark(
     timer = ctx.setTimeout(() => void markIfUnmarked(), wait);
   };
 
-  const observer = new IntersectionObserver(
-    (entries) => {
-      const entry = entries.at(-1);
-      if (!entry) return;
-      // For a tall stand-in (a whole article) "in view" means its bottom edge is on screen.
-      const viewport = entry.rootBounds?.height ?? window.innerHeight;
-      inView =
-        entry.isIntersecting &&
-        (entry.boundingClientRect.height <= viewport ||
-          entry.boundingClientRect.bottom <= viewport);
-      consider();
-    },
-    { threshold: [0, 0.25, 0.5, 0.75, 1] },
-  );
-  observer.observe(end);
+  const unsubscribe = tracker.subscribe((state) => {
+    if (state.atEnd === inView) return;
+    inView = state.atEnd;
+    consider();
+  });
+  const stopPrefs = store.watchPrefs((prefs) => {
+    enabled = prefs.autoMark;
+    consider();
+  });
+  function finish() {
+    if (finished) return;
+    finished = true;
+    stopTimer();
+    unsubscribe();
+    stopPrefs();
+    if (ownTracker) tracker?.stop();
+  }
   ctx.onInvalidated(finish);
 
-  void loadPrefs().then((prefs) => {
+  void store.loadPrefs().then((prefs) => {
     enabled = prefs.autoMark;
     consider();
   });
-  const stopPrefs = watchPrefs((prefs) => {
-    enabled = prefs.autoMark;
-    consider();
-  });
-  ctx.onInvalidated(stopPrefs);
-  return () => {
-    finish();
-    stopPrefs();
-  };
+  return finish;
 }
-
-/** Auto-mark as a content feature: on every post page, once the page is idle. */
-export const autoMarkFeature: ContentFeature = {
-  name: 'auto-mark',
-  pages: ['post', 'unknown-post'],
-  whenIdle: true,
-  start: (ctx, page) => ('slug' in page ? initAutoMark(ctx, page.slug) : () => undefined),
-};

@@ -11,11 +11,11 @@ import { setSidebarNotes } from '../../data/sidebar/sidebar-notes';
 import { loadSidebarNotesFile } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
 import { contentResponseSchemas, sendMessage } from '../../data/shared/messages';
-import { autoMarkFeature } from './auto-mark';
 import { CARD_HOST, cardMarksFeature } from './card-marks';
 import { startSidebarRun } from './context';
 import { feedRefreshFeature } from './feed-refresh';
 import { runFeatures } from './features';
+import { outlineFeature, readingSlot } from './outline';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
 import { createShadowHost, loadContentCss, shadowRootOf, type ShadowHost } from './shadow-host';
@@ -122,6 +122,7 @@ export default defineContentScript({
       notesUrl: new URL('notes.html', browser.runtime.getURL('/')).href,
       openNotes: () =>
         void sendMessage(contentResponseSchemas, 'fn:open-notes', {}).catch(() => undefined),
+      readingSlot: readingSlot.ref,
     };
 
     // One line per feature; each declares its pages, and what first paint does not need
@@ -129,7 +130,8 @@ export default defineContentScript({
     runFeatures(ctx, [
       sidebarFeature(ui, host),
       cardMarksFeature(progressStore('card'), css),
-      autoMarkFeature,
+      // Outline, progress, resume and auto-mark: a chunk of their own, loaded after the paint.
+      outlineFeature,
       feedRefreshFeature,
     ]);
     ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));

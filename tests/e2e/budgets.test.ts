@@ -13,6 +13,7 @@ import {
   mentionsSourceMap,
   outputDir,
   pageJs,
+  readingChunkFile,
   zipEntries,
   makeStoreZips,
   type StoreZips,
@@ -31,6 +32,16 @@ describe.each(builds)('the built $name', ({ dir }) => {
     expect(gzip, `content script JS is ${formatKb(gzip)} gzip`).toBeLessThanOrEqual(
       BUDGETS.contentScriptGzip,
     );
+  });
+
+  it(`has a reading chunk (outline, progress, resume) of at most ${formatKb(BUDGETS.readingChunkGzip)} gzip`, () => {
+    const chunk = readingChunkFile(dir);
+    expect(chunk.gzip, `reading.js is ${formatKb(chunk.gzip)} gzip`).toBeGreaterThan(0);
+    expect(chunk.gzip, `reading.js is ${formatKb(chunk.gzip)} gzip`).toBeLessThanOrEqual(
+      BUDGETS.readingChunkGzip,
+    );
+    // It is imported after the sidebar paints, never listed as a content script itself.
+    expect(contentScriptFiles(dir).js.map((f) => f.file)).not.toContain(chunk.file);
   });
 
   it(`loads at most ${formatKb(BUDGETS.pageJsGzip)} gzip of JS on each extension page`, () => {

@@ -1,14 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createContentContext, type ContentContext } from '../../../entrypoints/content/context';
 import {
   articleEnd,
   END_DWELL_MS,
   initAutoMark,
   PAGE_DWELL_MS,
 } from '../../../entrypoints/content/auto-mark';
-import { createContentContext, type ContentContext } from '../../../entrypoints/content/context';
-import { savePrefs } from '../../../data/settings/prefs';
+import { loadPrefs, savePrefs, watchPrefs } from '../../../data/settings/prefs';
 import { loadProgress, setRead } from '../../../data/progress/marks';
+
+import { blogPageForUrl } from '../../../data/shared/blog-urls';
+
+const pageSlug = () => {
+  const page = blogPageForUrl(location.href);
+  return 'slug' in page ? page.slug : undefined;
+};
+const store = { loadPrefs, watchPrefs, loadProgress, setRead, pageSlug };
 
 // happy-dom has no layout, so the observer is driven by hand: `show(true)` is the article's end
 // scrolling into view.
@@ -85,7 +93,7 @@ describe('the end of the article', () => {
 
 describe('auto-mark', () => {
   it('does nothing while the setting is off', async () => {
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     await flush();
     show(true);
     await vi.advanceTimersByTimeAsync(PAGE_DWELL_MS * 4);
@@ -94,7 +102,7 @@ describe('auto-mark', () => {
 
   it('marks the post read (via auto) once the end has been in view after the dwell', async () => {
     await savePrefs({ autoMark: true });
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     await flush();
     expect(observed.map((e) => e.className)).toEqual(['last-updated']);
     // Reached the end at once: skimming does not count until the page dwell has passed.
@@ -109,7 +117,7 @@ describe('auto-mark', () => {
 
   it('does not mark when the end only flies past', async () => {
     await savePrefs({ autoMark: true });
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     await vi.advanceTimersByTimeAsync(PAGE_DWELL_MS);
     show(true);
     await vi.advanceTimersByTimeAsync(END_DWELL_MS / 2);
@@ -119,7 +127,7 @@ describe('auto-mark', () => {
   });
 
   it('starts working when the setting is turned on while the end is in view', async () => {
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     await vi.advanceTimersByTimeAsync(PAGE_DWELL_MS);
     show(true);
     await savePrefs({ autoMark: true });
@@ -131,7 +139,7 @@ describe('auto-mark', () => {
   it('leaves a post the reader unmarked alone', async () => {
     await savePrefs({ autoMark: true });
     const unmark = await setRead('corrosion', false, 'button');
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     show(true);
     await vi.advanceTimersByTimeAsync(PAGE_DWELL_MS * 2);
     await flush();
@@ -140,7 +148,7 @@ describe('auto-mark', () => {
 
   it('stops with its content-script context', async () => {
     await savePrefs({ autoMark: true });
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     show(true);
     ctx.abort();
     await vi.advanceTimersByTimeAsync(PAGE_DWELL_MS * 2);
@@ -150,7 +158,7 @@ describe('auto-mark', () => {
 
   it('does not mark a post the page has navigated away from', async () => {
     await savePrefs({ autoMark: true });
-    initAutoMark(ctx, 'corrosion');
+    initAutoMark(ctx, 'corrosion', { store });
     show(true);
     (window as unknown as { happyDOM: { setURL: (url: string) => void } }).happyDOM.setURL(
       'https://fly.io/blog/kurt-got-got/',
