@@ -28,10 +28,20 @@ function serveExtensionFiles() {
 }
 
 const hosts = () => document.querySelectorAll('fly-field-notes');
+// Production builds close the sidebar's shadow root: the test keeps each root as it is
+// attached, since the page's `element.shadowRoot` is null.
+const roots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  roots.set(this, root);
+  return root;
+};
+const rootOf = (host: Element | undefined) => (host ? roots.get(host) : undefined);
 const sidebarShown = async () =>
   vi.waitFor(() => {
     const host = hosts()[0];
-    expect(host?.shadowRoot?.querySelector('[data-testid="fn-sidebar"]')).toBeTruthy();
+    expect(rootOf(host)?.querySelector('[data-testid="fn-sidebar"]')).toBeTruthy();
   });
 
 let posted: unknown[];
@@ -91,7 +101,7 @@ describe('starting the sidebar', () => {
     await contentScript.main(undefined as never);
     await sidebarShown();
     const host = hosts()[0];
-    const panel = host?.shadowRoot?.querySelector('[data-testid="fn-sidebar"]');
+    const panel = rootOf(host)?.querySelector('[data-testid="fn-sidebar"]');
     const id = fakeBrowser.runtime.id;
     for (const name of ['content-script-started', 'locationchange'])
       for (const target of [document, window])
@@ -107,6 +117,6 @@ describe('starting the sidebar', () => {
     expect(hosts()[0]).toBe(host);
     expect(host?.isConnected).toBe(true);
     // Not painted again either: the same panel element is still there.
-    expect(host?.shadowRoot?.querySelector('[data-testid="fn-sidebar"]')).toBe(panel);
+    expect(rootOf(host)?.querySelector('[data-testid="fn-sidebar"]')).toBe(panel);
   });
 });
