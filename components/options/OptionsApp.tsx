@@ -25,6 +25,7 @@ import { ImportSection } from './ImportSection';
 import { QuarantineNotice } from './QuarantineNotice';
 import { ResetSection } from './ResetSection';
 import { SettingsSection } from './SettingsSection';
+import { SyncSection, type SyncServices } from './SyncSection';
 
 export interface OptionsServices {
   loadProgress: () => Promise<Progress>;
@@ -39,6 +40,8 @@ export interface OptionsServices {
   loadResetUndo: () => Promise<Progress | undefined>;
   loadQuarantine: () => Promise<QuarantineEntry[]>;
   markReported: (entries: QuarantineEntry[]) => Promise<void>;
+  /** The sync switch and status (components/options/SyncSection.tsx). */
+  sync: SyncServices;
   now: () => number;
 }
 
@@ -153,6 +156,7 @@ export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
           void services.savePrefs(changes);
         }}
       />
+      <SyncSection services={services.sync} />
       {sections}
       <ExportSection
         onExportJson={() =>

@@ -9,6 +9,12 @@ import { loadPrefs, savePrefs, watchPrefs } from '../../data/settings/prefs';
 import { loadProgress, watchProgress } from '../../data/progress/marks';
 import { clearMarks, loadResetUndo, restoreMarks } from '../../data/progress/reset';
 import { loadQuarantine, markReported } from '../../data/storage/quarantine';
+import {
+  loadSyncEnabled,
+  loadSyncStatus,
+  saveSyncEnabled,
+  watchSyncStatus,
+} from '../../data/sync/status';
 
 export function optionsServices(
   knownSlugs: ReadonlySet<string>,
@@ -26,6 +32,7 @@ export function optionsServices(
     loadResetUndo: () => loadResetUndo(),
     loadQuarantine,
     markReported,
+    sync: { loadSyncEnabled, saveSyncEnabled, loadSyncStatus, watchSyncStatus },
     now,
   };
 }
