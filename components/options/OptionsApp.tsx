@@ -27,6 +27,7 @@ import { QuarantineNotice } from './QuarantineNotice';
 import { ResetSection } from './ResetSection';
 import { SettingsSection } from './SettingsSection';
 import { plural } from '../../data/shared/text';
+import { SyncSection, type SyncServices } from './SyncSection';
 
 export interface OptionsServices {
   loadProgress: () => Promise<Progress>;
@@ -41,6 +42,8 @@ export interface OptionsServices {
   loadResetUndo: () => Promise<Progress | undefined>;
   loadQuarantine: () => Promise<QuarantineEntry[]>;
   markReported: (entries: QuarantineEntry[]) => Promise<void>;
+  /** The sync switch and status (components/options/SyncSection.tsx). */
+  sync: SyncServices;
   now: () => number;
 }
 
@@ -165,6 +168,7 @@ export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
           void services.savePrefs(changes);
         }}
       />
+      <SyncSection services={services.sync} />
       {sections}
       <ExportSection
         onExportJson={() =>

@@ -3,6 +3,7 @@ import { registerFeedBackground } from './feed';
 import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
 import { registerOmnibox } from './omnibox';
+import { initSync } from './sync';
 import { validateBundledNotes } from '../../data/notes/notes';
 
 export default defineBackground(() => {
@@ -12,5 +13,6 @@ export default defineBackground(() => {
   initStorageUpkeep();
   initBadge();
   registerOmnibox();
+  initSync();
   // Background features are added here, one module each.
 });

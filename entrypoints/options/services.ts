@@ -11,6 +11,12 @@ import { clearMarks, loadResetUndo, restoreMarks } from '../../data/progress/res
 import { loadQuarantine, markReported } from '../../data/storage/quarantine';
 import { loadStorageUsage, watchStorage } from '../../data/storage/usage';
 import type { StorageUsageServices } from '../../components/options/StorageUsage';
+import {
+  loadSyncEnabled,
+  loadSyncStatus,
+  saveSyncEnabled,
+  watchSyncStatus,
+} from '../../data/sync/status';
 
 export function optionsServices(
   knownSlugs: ReadonlySet<string>,
@@ -28,6 +34,7 @@ export function optionsServices(
     loadResetUndo: () => loadResetUndo(),
     loadQuarantine,
     markReported,
+    sync: { loadSyncEnabled, saveSyncEnabled, loadSyncStatus, watchSyncStatus },
     now,
   };
 }
