@@ -8,8 +8,9 @@
 // - suggestSpellings(index, query) → other queries to try when nothing matched.
 // - serializeIndex / loadIndex: the build-time variant (MiniSearch.loadJSON), kept for the
 //   benchmark that compares it with building at start.
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { Post } from '../notes/schema';
+import { byScore, matchAll, type RankedMatch, type TermSpec } from './query';
 import { hasIndexedTerms, processTerm, tokenize } from './text';
 
 /**
@@ -84,10 +85,11 @@ const STORED: (keyof StoredDocument)[] = ['section', 'minutes', 'day', 'fromFeed
 
 // Title strongest: readers search for the post they remember by name. Short words get no
 // typo tolerance (at three letters almost every word is one edit from another).
+const FUZZY = 0.2;
 const SEARCH_OPTIONS: SearchOptions = {
   boost: { title: 5, topics: 2.5, authors: 2, section: 1, summary: 1 },
   prefix: (term) => term.length >= 2,
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  fuzzy: (term) => (term.length >= 4 ? FUZZY : false),
 };
 
 export const INDEX_OPTIONS = {
@@ -149,8 +151,8 @@ function queryTerms(query: string, keepStopWords: boolean): string[] {
 function rankedResults(
   index: ArchiveIndex,
   query: string,
-  filter?: (result: SearchResult) => boolean,
-): SearchResult[] {
+  keep?: (slug: string, stored: Record<string, unknown>) => boolean,
+): RankedMatch[] {
   if (query.trim() === '') return [];
   const keepStopWords = !hasIndexedTerms(query);
   const terms = queryTerms(query, keepStopWords);
@@ -161,34 +163,36 @@ function rankedResults(
   // of every word it finds), and a half-typed word is one edit away from many.
   const typing = !/\s$/.test(query);
   const shortestPrefix = index.documentCount >= LARGE_ARCHIVE ? 3 : 2;
-  const run = (fuzzyLast: boolean) =>
-    index.search(query, {
-      filter,
-      ...(keepStopWords ? { processTerm: (t: string) => t } : {}),
-      combineWith: 'OR',
-      prefix: (term) => term.length >= shortestPrefix,
-      fuzzy: (term, i, all) =>
-        term.length >= 4 && (fuzzyLast || !typing || i < all.length - 1) ? 0.2 : false,
-    });
+  const specs = (fuzzyLast: boolean): TermSpec[] =>
+    terms.map((term, i) => ({
+      term,
+      prefix: term.length >= shortestPrefix,
+      fuzzy: term.length >= 4 && (fuzzyLast || !typing || i < terms.length - 1) ? FUZZY : false,
+    }));
   // One OR pass, split: a post that matched every distinct term has the score an AND pass
   // would give it (MiniSearch sums the terms' scores either way), so the all-words matches
   // and the fallback of some-words matches cost one search instead of two.
-  const split = (results: SearchResult[]) => {
-    const every: SearchResult[] = [];
-    const some: SearchResult[] = [];
-    for (const r of results) (r.queryTerms.length >= wanted ? every : some).push(r);
+  const split = (results: RankedMatch[]) => {
+    const every: RankedMatch[] = [];
+    const some: RankedMatch[] = [];
+    for (const r of results) (r.distinctTerms >= wanted ? every : some).push(r);
     return { every, some };
   };
-  let { every, some } = split(run(false));
+  let { every, some } = split(matchAll(index, specs(false), keep));
   const last = terms[terms.length - 1] ?? '';
-  if (every.length === 0 && typing && last.length >= 4) ({ every, some } = split(run(true)));
+  if (every.length === 0 && typing && last.length >= 4)
+    ({ every, some } = split(matchAll(index, specs(true), keep)));
   const words = query.trim().split(/\s+/).length;
-  return words < 2 || every.length >= ENOUGH_ALL_WORD_MATCHES ? every : [...every, ...some];
+  // Sorting each part apart is sorting the whole and splitting it (the sort is stable), and
+  // the some-words part is not sorted at all when it is not shown.
+  every.sort(byScore);
+  if (words < 2 || every.length >= ENOUGH_ALL_WORD_MATCHES) return every;
+  return [...every, ...some.sort(byScore)];
 }
 
 /** Slugs of the entries that match, best first. */
 export function searchSlugs(index: ArchiveIndex, query: string): string[] {
-  return rankedResults(index, query).map((r) => String(r.id));
+  return rankedResults(index, query).map((r) => r.id);
 }
 
 export interface ArchiveFilters {
@@ -235,21 +239,22 @@ export function searchArchive(
   filters: ArchiveFilters,
   isRead: (slug: string) => boolean,
 ): ArchiveHit[] {
-  const results = rankedResults(index, query, (r) =>
+  const results = rankedResults(index, query, (slug, stored) =>
     passesFilters(
       {
-        slug: String(r.id),
-        section: r.section as string,
-        minutes: r.minutes as number | undefined,
-        day: r.day as string,
-        fromFeed: r.fromFeed as boolean,
+        slug,
+        section: stored.section as string,
+        minutes: stored.minutes as number | undefined,
+        day: stored.day as string,
+        fromFeed: stored.fromFeed as boolean,
       },
       filters,
       isRead,
     ),
   );
-  if (filters.sort === 'newest') results.sort((a, b) => String(b.day).localeCompare(String(a.day)));
-  return results.map((r) => ({ slug: String(r.id), terms: r.terms }));
+  if (filters.sort === 'newest')
+    results.sort((a, b) => String(b.stored.day).localeCompare(String(a.stored.day)));
+  return results.map((r) => ({ slug: r.id, terms: r.matchedTerms() }));
 }
 
 /** Queries that would find something, for a query that found nothing (best first). */
