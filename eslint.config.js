@@ -34,6 +34,7 @@ const CONTENT_SCRIPT_EXCEPTIONS = [
   'data/sidebar/notes-build-plugin.ts',
   'data/shared/message-schemas.ts',
   'entrypoints/content/own-context-plugin.ts',
+  'entrypoints/content/native-browser-plugin.ts',
 ];
 
 // What the content script must never load (repo paths without extension; `/*` = a folder).

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { nativeBrowserInContentScript } from './entrypoints/content/native-browser-plugin';
 import { ownContentContext } from './entrypoints/content/own-context-plugin';
 import { sidebarNotesAsset } from './data/sidebar/notes-build-plugin';
 import { SIDEBAR_NOTES_FILE } from './data/sidebar/notes-projection';
@@ -15,8 +16,9 @@ export default defineConfig({
   outDir: process.env.FN_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    // ownContentContext: the sidebar script runs without WXT's page-visible context (context.ts).
-    plugins: [preact(), ownContentContext()],
+    // ownContentContext: the sidebar script runs without WXT's page-visible context (context.ts);
+    // nativeBrowserInContentScript: that script uses the browser's own promise-based API object.
+    plugins: [preact(), ownContentContext(), nativeBrowserInContentScript()],
     // FN_TEST_BUILD=1 (npm run build:test) makes the test build: the sidebar's and the card
     // marks' shadow roots open so end-to-end tests can reach in. Any other build is production:
     // the constant is `false` and the code it guards is dropped (components/common/test-build.ts).
