@@ -4,7 +4,7 @@ import { BlogNotes } from './BlogNotes';
 import type { PathEntry } from './path-progress';
 import { PathSteps } from './PathSteps';
 import { PostNote } from './PostNote';
-import { UnknownPost, type FeedTeaser } from './UnknownPost';
+import { UnknownPost, type FeedPostView } from './UnknownPost';
 
 export type { PathEntry } from './path-progress';
 
@@ -23,7 +23,7 @@ export interface SidebarProps {
   notesUrl: string;
   onOpenNotes: () => void;
   /** What the blog's feed says of a post the notes do not cover. */
-  feedTeaser?: FeedTeaser | undefined;
+  feedPost?: FeedPostView | undefined;
   /** Where the outline, progress and resume render on a post page (their own Preact root). */
   readingSlot?: ((el: HTMLElement | null) => void) | undefined;
 }
@@ -47,9 +47,9 @@ export function Sidebar(props: SidebarProps) {
       ) : null}
       {page.kind === 'unknown-post' ? (
         <UnknownPost
-          teaser={props.feedTeaser}
+          feedPost={props.feedPost}
           read={props.postRead}
-          onToggleRead={props.feedTeaser ? props.onToggleRead : undefined}
+          onToggleRead={props.feedPost ? props.onToggleRead : undefined}
         />
       ) : null}
       {page.kind !== 'index' && props.readingSlot ? (

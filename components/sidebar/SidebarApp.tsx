@@ -14,18 +14,18 @@ import { isRead, type Progress, type ProgressStore } from '../../data/progress/m
 import { useStoredValue } from '../common/useStoredValue';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';
-import type { FeedTeaser } from './UnknownPost';
+import type { FeedPostView } from './UnknownPost';
 
 /** The cached feed's word on a post the notes do not annotate. */
-export interface FeedTeaserStore {
-  load: (slug: string) => Promise<FeedTeaser | undefined>;
-  watch: (slug: string, onChange: (teaser: FeedTeaser | undefined) => void) => () => void;
+export interface FeedPostViewStore {
+  load: (slug: string) => Promise<FeedPostView | undefined>;
+  watch: (slug: string, onChange: (teaser: FeedPostView | undefined) => void) => () => void;
 }
 
 export interface SidebarHost {
   progress: ProgressStore;
-  /** Where an unknown post's feed teaser comes from; without it only `feedTeaser` is shown. */
-  feedTeasers?: FeedTeaserStore;
+  /** Where an unknown post's feed teaser comes from; without it only `feedPost` is shown. */
+  feedPosts?: FeedPostViewStore;
   initialLayout: Layout;
   saveLayout: (layout: Layout) => void;
   viewportWidth: () => number;
@@ -45,10 +45,10 @@ export interface SidebarHost {
 export interface SidebarAppProps {
   page: SidebarPage;
   host: SidebarHost;
-  feedTeaser?: FeedTeaser | undefined;
+  feedPost?: FeedPostView | undefined;
 }
 
-export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
+export function SidebarApp({ page, host, feedPost }: SidebarAppProps) {
   const [layout, setLayout] = useState<Layout>(host.initialLayout);
   const [viewport, setViewport] = useState(host.viewportWidth());
   const [theme, setTheme] = useState<Theme>(host.theme());
@@ -64,8 +64,8 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
   // A post the notes do not know: what the cached feed says of it, kept live (a feed check in
   // another tab may bring it in while this page is open).
   const unknownSlug = page.kind === 'unknown-post' ? page.slug : undefined;
-  const store = host.feedTeasers;
-  const [teaser] = useStoredValue<{ slug: string; teaser: FeedTeaser | undefined } | undefined>(
+  const store = host.feedPosts;
+  const [teaser] = useStoredValue<{ slug: string; teaser: FeedPostView | undefined } | undefined>(
     store && unknownSlug
       ? {
           load: async () => ({ slug: unknownSlug, teaser: await store.load(unknownSlug) }),
@@ -77,7 +77,7 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
     [host, unknownSlug],
   );
   const shownTeaser =
-    feedTeaser ?? (teaser && teaser.slug === unknownSlug ? teaser.teaser : undefined);
+    feedPost ?? (teaser && teaser.slug === unknownSlug ? teaser.teaser : undefined);
 
   useEffect(() => host.watchViewport(() => setViewport(host.viewportWidth())), [host]);
   useEffect(() => host.watchTheme(setTheme), [host]);
@@ -159,7 +159,7 @@ export function SidebarApp({ page, host, feedTeaser }: SidebarAppProps) {
           }}
           notesUrl={host.notesUrl}
           onOpenNotes={host.openNotes}
-          feedTeaser={shownTeaser}
+          feedPost={shownTeaser}
           readingSlot={host.readingSlot}
         />
       ) : null}

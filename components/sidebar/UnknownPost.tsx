@@ -1,30 +1,30 @@
-import type { FeedTeaser } from '../../data/feed/feed-post';
+import type { FeedPostView } from '../../data/feed/feed-post';
 import { MarkReadButton } from '../common/MarkReadButton';
 
-export type { FeedTeaser } from '../../data/feed/feed-post';
+export type { FeedPostView } from '../../data/feed/feed-post';
 
 export interface UnknownPostProps {
   /** What the blog's feed says of this post, when the cached feed holds it. */
-  teaser?: FeedTeaser | undefined;
+  feedPost?: FeedPostView | undefined;
   read?: boolean;
   /** Given for a post from the feed: it can be marked read like any post of the notes. */
   onToggleRead?: ((read: boolean) => void) | undefined;
 }
 
 /** A post the notes do not cover: said plainly, with the feed's title, day and teaser (text). */
-export function UnknownPost({ teaser, read = false, onToggleRead }: UnknownPostProps) {
+export function UnknownPost({ feedPost, read = false, onToggleRead }: UnknownPostProps) {
   return (
     <section class="fn-unknown" data-testid="fn-unknown-post" aria-label="This post">
       <p>
         <strong>No field notes for this post yet.</strong>
       </p>
-      {teaser ? (
+      {feedPost ? (
         <div data-testid="fn-feed-teaser">
-          <h3 data-testid="fn-feed-title">{teaser.title}</h3>
+          <h3 data-testid="fn-feed-title">{feedPost.title}</h3>
           <p class="fn-meta">
-            <span data-testid="fn-feed-date">{teaser.date}</span> · from the blog's feed
+            <span data-testid="fn-feed-date">{feedPost.date}</span> · from the blog's feed
           </p>
-          {teaser.teaser ? <p data-testid="fn-feed-text">{teaser.teaser}</p> : null}
+          {feedPost.teaser ? <p data-testid="fn-feed-text">{feedPost.teaser}</p> : null}
           {onToggleRead ? <MarkReadButton read={read} onToggleRead={onToggleRead} /> : null}
         </div>
       ) : null}

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { FEED_ENTRIES_KEY, feedEntrySchema, MAX_CACHED_ENTRIES } from './schema';
 
 /** What the sidebar shows of a post known only from the feed (all plain text). */
-export interface FeedTeaser {
+export interface FeedPostView {
   title: string;
   /** YYYY-MM-DD. */
   date: string;
@@ -17,7 +17,7 @@ export interface FeedTeaser {
 }
 
 /** The valid cached entry for `slug` in a stored `feed:entries` value, or undefined. */
-export function feedTeaserFromStored(value: unknown, slug: string): FeedTeaser | undefined {
+export function feedPostFromStored(value: unknown, slug: string): FeedPostView | undefined {
   if (!Array.isArray(value)) return undefined;
   for (const item of value.slice(0, MAX_CACHED_ENTRIES)) {
     if (typeof item !== 'object' || item === null || (item as { slug?: unknown }).slug !== slug)
@@ -31,19 +31,19 @@ export function feedTeaserFromStored(value: unknown, slug: string): FeedTeaser |
   return undefined;
 }
 
-export async function loadFeedTeaser(slug: string): Promise<FeedTeaser | undefined> {
+export async function loadFeedPost(slug: string): Promise<FeedPostView | undefined> {
   const items = await browser.storage.local.get(FEED_ENTRIES_KEY);
-  return feedTeaserFromStored(items[FEED_ENTRIES_KEY], slug);
+  return feedPostFromStored(items[FEED_ENTRIES_KEY], slug);
 }
 
 /** Calls back with the post's teaser (or undefined) whenever the cached feed changes. */
-export function watchFeedTeaser(
+export function watchFeedPost(
   slug: string,
-  onChange: (teaser: FeedTeaser | undefined) => void,
+  onChange: (teaser: FeedPostView | undefined) => void,
 ): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && FEED_ENTRIES_KEY in changes)
-      onChange(feedTeaserFromStored(changes[FEED_ENTRIES_KEY]?.newValue, slug));
+      onChange(feedPostFromStored(changes[FEED_ENTRIES_KEY]?.newValue, slug));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

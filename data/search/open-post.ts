@@ -3,6 +3,7 @@
 // extension has host access (its content script's fly.io/blog patterns), which is exactly
 // the case "the current tab is a fly.io tab" that needs it.
 import { browser } from 'wxt/browser';
+import { notesPageUrl } from '../shared/extension-pages';
 import { isFlyHost } from '../shared/fly-urls';
 
 export function isFlyTabUrl(url: string | undefined): boolean {
@@ -25,12 +26,6 @@ export async function openPost(url: string, newTab: boolean): Promise<void> {
     }
   }
   await browser.tabs.create({ url });
-}
-
-/** The extension's own page of all field notes. */
-export function notesPageUrl(): string {
-  // Typed as a string: the notes page is another entrypoint and may not be built yet.
-  return (browser.runtime.getURL as (path: string) => string)('/notes.html');
 }
 
 export async function openNotesPage(): Promise<void> {

@@ -27,6 +27,7 @@ import {
   type SettingMap,
 } from './records';
 import { ingestIncoming, ingestLocal, ingestLocalSettings } from './replica';
+import { serialQueue } from '../shared/serial-queue';
 import {
   SYNC_ENABLED_KEY,
   SYNC_STATUS_KEY,
@@ -73,7 +74,7 @@ export class SyncEngine {
   private settings: SettingMap = emptySettings();
   private status: SyncStatus = initialStatus();
   private enabled = true;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = serialQueue();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt: number | undefined;
   private readonly now: () => number;
@@ -97,16 +98,16 @@ export class SyncEngine {
 
   /** Resolves once every step queued so far has run (tests, and the e2e tests via status). */
   idle(): Promise<unknown> {
-    return this.queue;
+    return this.serial.idle();
   }
 
   private enqueue(step: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(step).catch((error: unknown) => {
-      this.status.lastError = errorText(error);
-      return this.saveStatus();
-    });
-    this.queue = next;
-    return next;
+    return this.serial.run(() =>
+      step().catch((error: unknown) => {
+        this.status.lastError = errorText(error);
+        return this.saveStatus();
+      }),
+    );
   }
 
   private onChanged(changes: Record<string, unknown>, area: string): void {

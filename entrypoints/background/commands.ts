@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { handleMessages, sendTabMessage, TOGGLE_COMMAND } from '../../data/shared/messages';
 import { requestSchemas, responseSchemas } from '../../data/shared/message-schemas';
+import { notesPageUrl } from '../../data/shared/extension-pages';
 
 export async function toggleSidebarInActiveTab(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -16,7 +17,6 @@ export function initSidebarCommands(): void {
     if (command === TOGGLE_COMMAND) void toggleSidebarInActiveTab();
   });
   handleMessages(requestSchemas, {
-    'fn:open-notes': () =>
-      void browser.tabs.create({ url: new URL('notes.html', browser.runtime.getURL('/')).href }),
+    'fn:open-notes': () => void browser.tabs.create({ url: notesPageUrl() }),
   });
 }

@@ -8,14 +8,11 @@ import { fetchFeed, FEED_URL } from '../../data/feed/fetch';
 import { recordFeedOutcome } from '../../data/feed/record';
 import type { FeedCheckResponse } from '../../data/feed/check';
 import { handleMessages } from '../../data/shared/messages';
+import { serialQueue } from '../../data/shared/serial-queue';
 import { requestSchemas } from '../../data/shared/message-schemas';
 
-let queue: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+// The feed cache is read, changed and written by each step: one step at a time.
+const { run: oneAtATime } = serialQueue();
 
 async function checkNow(): Promise<FeedCheckResponse> {
   const granted = await browser.permissions.contains({ origins: [FEED_URL] });

@@ -9,7 +9,7 @@ import {
   type SearchDocument,
 } from '../../data/search/engine';
 import { omniboxSuggestions, omniboxTarget } from '../../data/search/omnibox';
-import { notesPageUrl } from '../../data/search/open-post';
+import { notesPageUrl } from '../../data/shared/extension-pages';
 
 let built: { index: ArchiveIndex; docs: Map<string, SearchDocument> } | undefined;
 

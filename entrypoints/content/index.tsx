@@ -2,14 +2,14 @@
 // once the page has loaded: decide whether this page gets a sidebar, make its one shadow root,
 // and run the content features (features.ts) for this page and every page navigated to.
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { SidebarHost } from '../../components/sidebar/SidebarApp';
-import { loadFeedTeaser, watchFeedTeaser } from '../../data/feed/feed-post';
+import { loadFeedPost, watchFeedPost } from '../../data/feed/feed-post';
 import { loadLayoutAndPrefs, saveLayout } from '../../data/settings/layout';
 import { progressStore } from '../../data/progress/marks';
 import { setSidebarNotes } from '../../data/sidebar/sidebar-notes';
 import { loadSidebarNotesFile } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
+import { notesPageUrl } from '../../data/shared/extension-pages';
 import { contentResponseSchemas, sendMessage } from '../../data/shared/messages';
 import { CARD_HOST, cardMarksFeature } from './card-marks';
 import { startSidebarRun } from './context';
@@ -93,7 +93,7 @@ export default defineContentScript({
     let currentLayout = layout;
     const host: SidebarHost = {
       progress: progressStore('button'),
-      feedTeasers: { load: loadFeedTeaser, watch: watchFeedTeaser },
+      feedPosts: { load: loadFeedPost, watch: watchFeedPost },
       // A sidebar painted again (the script restarted in place) starts from the reader's layout.
       get initialLayout() {
         return currentLayout;
@@ -119,7 +119,7 @@ export default defineContentScript({
         toggleListeners.add(onToggle);
         return () => toggleListeners.delete(onToggle);
       },
-      notesUrl: new URL('notes.html', browser.runtime.getURL('/')).href,
+      notesUrl: notesPageUrl(),
       openNotes: () =>
         void sendMessage(contentResponseSchemas, 'fn:open-notes', {}).catch(() => undefined),
       readingSlot: readingSlot.ref,

@@ -1,6 +1,6 @@
 // Thin entry: wires the options page to storage through data/ and renders it.
 import { render } from 'preact';
-import { FeedStatusSection } from '../../components/options/FeedSection';
+import { FeedStatusSection } from '../../components/options/FeedStatusSection';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { StorageUsageSection } from '../../components/options/StorageUsage';
 import { fieldNotes } from '../../data/notes/notes';

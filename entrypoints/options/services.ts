@@ -1,6 +1,6 @@
 // The options page's services: the real data layer behind the interface OptionsApp expects.
 // The component test uses the same wiring, so it tests what the page runs.
-import type { FeedServices } from '../../components/options/FeedSection';
+import type { FeedServices } from '../../components/options/FeedStatusSection';
 import type { OptionsServices } from '../../components/options/OptionsApp';
 import { applyImport } from '../../data/progress/backup';
 import { loadFeedCache, watchFeed } from '../../data/feed/cache';

@@ -9,7 +9,7 @@ import {
   FeedSection,
   FeedStatusSection,
   type FeedServices,
-} from '../../../components/options/FeedSection';
+} from '../../../components/options/FeedStatusSection';
 import {
   FEED_ENTRIES_KEY,
   FEED_META_KEY,

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarApp, type SidebarHost } from '../../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../../components/sidebar/Sidebar';
 import type { Layout } from '../../../data/settings/layout';
-import { loadFeedTeaser, watchFeedTeaser } from '../../../data/feed/feed-post';
+import { loadFeedPost, watchFeedPost } from '../../../data/feed/feed-post';
 import { loadProgress, setRead, watchProgress } from '../../../data/progress/marks';
 import { blogPageForUrl } from '../../../data/shared/blog-urls';
 
@@ -172,7 +172,7 @@ describe('SidebarApp', () => {
     render(
       <SidebarApp
         page={page(`https://fly.io/blog/${slug}/`)}
-        host={{ ...host, feedTeasers: { load: loadFeedTeaser, watch: watchFeedTeaser } }}
+        host={{ ...host, feedPosts: { load: loadFeedPost, watch: watchFeedPost } }}
       />,
     );
     expect(screen.queryByTestId('fn-feed-teaser')).toBeNull();

@@ -124,7 +124,7 @@ describe('Sidebar on the index and on unknown posts', () => {
     rerender(
       <Sidebar
         {...props('https://fly.io/blog/a-new-post/', {
-          feedTeaser: { title: 'A New Post', teaser: 'What it is about.', date: '2026-03-01' },
+          feedPost: { title: 'A New Post', teaser: 'What it is about.', date: '2026-03-01' },
         })}
       />,
     );

@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  feedTeaserFromStored,
-  loadFeedTeaser,
-  watchFeedTeaser,
-} from '../../../data/feed/feed-post';
-import type { FeedTeaser } from '../../../data/feed/feed-post';
+import { feedPostFromStored, loadFeedPost, watchFeedPost } from '../../../data/feed/feed-post';
+import type { FeedPostView } from '../../../data/feed/feed-post';
 
 const entry = (slug: string, title = `Fixture: ${slug}`) => ({
   slug,
@@ -19,9 +15,9 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-describe('feedTeaserFromStored', () => {
+describe('feedPostFromStored', () => {
   it('finds the entry of a slug and keeps only title, date and teaser', () => {
-    expect(feedTeaserFromStored([entry('fixture-a'), entry('fixture-b')], 'fixture-b')).toEqual({
+    expect(feedPostFromStored([entry('fixture-a'), entry('fixture-b')], 'fixture-b')).toEqual({
       title: 'Fixture: fixture-b',
       date: '2026-03-24',
       teaser: 'Test data: fixture-b.',
@@ -30,27 +26,27 @@ describe('feedTeaserFromStored', () => {
 
   it('answers undefined for anything that is not a cached entry of the slug', () => {
     for (const value of [undefined, null, 'x', 42, {}, [], [null, 1, 'x'], [entry('fixture-a')]])
-      expect(feedTeaserFromStored(value, 'fixture-b')).toBeUndefined();
+      expect(feedPostFromStored(value, 'fixture-b')).toBeUndefined();
   });
 
   it('leaves an invalid entry aside and takes the first valid one of the slug', () => {
     const bad = { ...entry('fixture-a'), url: 'https://evil.example/blog/fixture-a/' };
     const good = entry('fixture-a', 'Fixture: The Good One');
     const later = entry('fixture-a', 'Fixture: A Duplicate');
-    expect(feedTeaserFromStored([bad], 'fixture-a')).toBeUndefined();
-    expect(feedTeaserFromStored([bad, good, later], 'fixture-a')?.title).toBe(
+    expect(feedPostFromStored([bad], 'fixture-a')).toBeUndefined();
+    expect(feedPostFromStored([bad, good, later], 'fixture-a')?.title).toBe(
       'Fixture: The Good One',
     );
   });
 });
 
-describe('loadFeedTeaser / watchFeedTeaser', () => {
+describe('loadFeedPost / watchFeedPost', () => {
   it('reads the cache and follows its changes', async () => {
-    expect(await loadFeedTeaser('fixture-a')).toBeUndefined();
-    const seen: (FeedTeaser | undefined)[] = [];
-    const stop = watchFeedTeaser('fixture-a', (t) => seen.push(t));
+    expect(await loadFeedPost('fixture-a')).toBeUndefined();
+    const seen: (FeedPostView | undefined)[] = [];
+    const stop = watchFeedPost('fixture-a', (t) => seen.push(t));
     await fakeBrowser.storage.local.set({ 'feed:entries': [entry('fixture-a')] });
-    expect(await loadFeedTeaser('fixture-a')).toMatchObject({ title: 'Fixture: fixture-a' });
+    expect(await loadFeedPost('fixture-a')).toMatchObject({ title: 'Fixture: fixture-a' });
     await fakeBrowser.storage.local.set({ 'feed:entries': [] });
     await fakeBrowser.storage.local.set({ unrelated: 1 });
     stop();
