@@ -3,7 +3,7 @@
 // the quota, and a corrupt mark is set aside rather than overwritten by the reader's click.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type ExpectPollOptions } from 'vitest';
-import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, readerStorage, type ExtensionBrowser } from './support/chromium';
 import { storageSet } from './support/feed-route';
 
 const poll = <T>(read: () => T, options: ExpectPollOptions = {}) =>
@@ -50,13 +50,13 @@ async function chooseBackup(options: Page, text: string): Promise<void> {
 describe('storage bounded and its errors shown', () => {
   it('refuses a backup whose one mark has a 4.9 MB slug, and stores nothing', async () => {
     await clearStorage();
-    const before = await storageGet(browser.worker);
+    const before = await readerStorage(browser.worker);
     const options = await browser.openExtensionPage('options.html');
     await chooseBackup(options, backup([{ slug: 'a'.repeat(4_900_000) }]));
     const error = options.getByTestId('fn-import-error');
     await poll(() => error.textContent()).toContain('at most 200 characters');
     expect(await options.getByTestId('fn-import-preview').count()).toBe(0);
-    expect(await storageGet(browser.worker)).toEqual(before);
+    expect(await readerStorage(browser.worker)).toEqual(before);
     await options.close();
   });
 
@@ -72,7 +72,7 @@ describe('storage bounded and its errors shown', () => {
     expect(await options.getByTestId('fn-storage-full').count()).toBe(1);
 
     // 1,000 valid marks need about 80 KB: more than is left.
-    const before = await storageGet(browser.worker);
+    const before = await readerStorage(browser.worker);
     await chooseBackup(
       options,
       backup(Array.from({ length: 1000 }, (_, i) => ({ slug: `some-post-number-${i}` }))),
@@ -83,7 +83,7 @@ describe('storage bounded and its errors shown', () => {
       "Nothing was imported. The browser's storage for the extension is full",
     );
     expect(await options.getByTestId('fn-import-preview').count()).toBe(0);
-    const after = await storageGet(browser.worker);
+    const after = await readerStorage(browser.worker);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     await options.close();
     await clearStorage();
@@ -101,7 +101,7 @@ describe('storage bounded and its errors shown', () => {
     await poll(() => button.getAttribute('aria-pressed')).toBe('false');
     await button.click();
     await poll(() => button.getAttribute('aria-pressed')).toBe('true');
-    const stored = await storageGet(browser.worker);
+    const stored = await readerStorage(browser.worker);
     const quarantined = Object.entries(stored).filter(([key]) => key.startsWith('quarantine:'));
     expect(quarantined.map(([, entry]) => entry)).toEqual([
       expect.objectContaining({ key: `read:${slug}`, value: corrupt }),

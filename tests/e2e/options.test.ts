@@ -15,7 +15,12 @@ import {
 } from 'vitest';
 import { importCases } from '../fixtures/imports/cases';
 import { seriousAxeViolations } from './support/axe';
-import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
+import {
+  launchWithExtension,
+  readerStorage,
+  storageGet,
+  type ExtensionBrowser,
+} from './support/chromium';
 
 // These wait for state to arrive (storage events, page loads) and time nothing; the default
 // one-second poll is too tight when the 2-core machine is busy.
@@ -136,7 +141,7 @@ describe('bad import files', () => {
   it('each leaves progress unchanged and says what is wrong', async () => {
     await clearStorage();
     await markInSidebar('corrosion');
-    const before = await storageGet(worker);
+    const before = await readerStorage(worker);
     const options = await browser.openExtensionPage('options.html');
     const input = options.getByTestId('fn-import');
     const error = options.getByTestId('fn-import-error');
@@ -165,7 +170,7 @@ describe('bad import files', () => {
       buffer: Buffer.alloc(10 * 1024 * 1024, 0x20),
     });
     await poll(() => error.textContent()).toMatch(/10\.0 MB; a backup is at most 5\.0 MB/);
-    expect(await storageGet(worker)).toEqual(before);
+    expect(await readerStorage(worker)).toEqual(before);
     await options.close();
   }, 120_000);
 

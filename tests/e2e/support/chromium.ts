@@ -123,6 +123,17 @@ interface ChromeStorage {
 }
 
 /** Storage of the extension, read from its service worker. */
+/**
+ * What the reader has stored (marks, settings, places, the feed…): storage.local without the
+ * background's own bookkeeping, which it writes at any time: the sync engine's `sync:*` keys
+ * and the storage layout's version (`progressVersion`, written by the storage upkeep).
+ */
+export async function readerStorage(worker: Worker): Promise<Record<string, unknown>> {
+  const items = await storageGet(worker);
+  const bookkeeping = (key: string) => key.startsWith('sync:') || key === 'progressVersion';
+  return Object.fromEntries(Object.entries(items).filter(([key]) => !bookkeeping(key)));
+}
+
 export async function storageGet(worker: Worker): Promise<Record<string, unknown>> {
   // The worker's own `chrome` global; this file is typed for Node, not the extension.
   return worker.evaluate(() => {

@@ -41,7 +41,8 @@ export function readWhatThePageSees(): PageView {
     marks,
     lightDomChildren: ours.reduce((sum, el) => sum + el.childNodes.length, 0),
     painted:
-      [1, window.innerWidth - 2].some((x) =>
+      // clientWidth, not innerWidth: Firefox's scrollbar takes the window's last pixels.
+      [1, document.documentElement.clientWidth - 2].some((x) =>
         document
           .elementFromPoint(x, window.innerHeight / 2)
           ?.localName.startsWith('fly-field-notes'),
