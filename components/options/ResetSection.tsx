@@ -23,7 +23,10 @@ export function ResetSection({
   return (
     <section class="fn-options-section" aria-labelledby="fn-reset-heading">
       <h2 id="fn-reset-heading">Reset progress</h2>
-      <p class="fn-hint">Forgets every read mark. Settings stay. You can undo it right after.</p>
+      <p class="fn-hint">
+        Forgets every read mark and your place in half-read posts. Settings stay. You can undo it
+        right after.
+      </p>
       {confirming ? (
         <div class="fn-confirm" role="alertdialog" aria-labelledby="fn-reset-question">
           <p id="fn-reset-question">

@@ -2,8 +2,8 @@
 // Like the marks, each post's place has its own storage.local key (`place:<slug>`), so two tabs
 // reading different posts never overwrite each other; at most MAX_PLACES are kept (the oldest
 // go when a new one is saved). A stored place that fails validation is set aside in quarantine
-// (data/storage/quarantine.ts) when the lists are read, never thrown away. Places stay in storage.local; sync can add
-// them under the same shape (bounded the same way).
+// (data/storage/quarantine.ts) when the lists are read, never thrown away. The background's sync
+// engine carries the most recent places to the reader's other devices (data/sync/place-records.ts).
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { slugSchema } from '../shared/slug';

@@ -11,10 +11,22 @@
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { MARK_PREFIX, loadProgress, markSchema, type Progress } from '../progress/marks';
+import { PLACE_PREFIX, loadPlaces, placeSchema, type PostPlace } from '../progress/places';
 import { DEFAULT_PREFS, PREFS_KEY, prefsFromStored } from '../settings/prefs';
 import { setAside } from '../storage/quarantine';
 import { mergeSettings, winner } from './merge';
-import { AREA_BUDGET, SYNC_QUOTA, itemBytes, packAll, readItem } from './pack';
+import { AREA_BUDGET, SYNC_QUOTA, itemBytes, packAll, packPlaces, readItem } from './pack';
+import {
+  emptyPlaceRecords,
+  ingestIncomingPlaces,
+  ingestLocalPlaces,
+  packPlace,
+  packedPlacesSchema,
+  placeWinner,
+  unpackPlace,
+  type PlaceRecordMap,
+  type PlaceWrites,
+} from './place-records';
 import {
   SYNC_PREFIX,
   emptyRecords,
@@ -43,6 +55,7 @@ const stateSchema = z.strictObject({
   v: z.literal(1),
   marks: packedRecordsSchema,
   prefs: z.record(z.string(), syncedSettingSchema),
+  places: z.optional(packedPlacesSchema),
 });
 
 export const DEBOUNCE_MS = 2_000;
@@ -72,6 +85,7 @@ function errorText(error: unknown): string {
 export class SyncEngine {
   private records: RecordMap = emptyRecords();
   private settings: SettingMap = emptySettings();
+  private places: PlaceRecordMap = emptyPlaceRecords();
   private status: SyncStatus = initialStatus();
   private enabled = true;
   private readonly serial = serialQueue();
@@ -122,8 +136,9 @@ export class SyncEngine {
           await this.saveStatus();
         });
       }
-      if (this.enabled && keys.some((key) => key.startsWith(MARK_PREFIX) || key === PREFS_KEY))
-        void this.enqueue(() => this.takeLocal());
+      const ours = (key: string) =>
+        key.startsWith(MARK_PREFIX) || key.startsWith(PLACE_PREFIX) || key === PREFS_KEY;
+      if (this.enabled && keys.some(ours)) void this.enqueue(() => this.takeLocal());
     } else if (area === 'sync' && this.enabled && keys.some((k) => k.startsWith(SYNC_PREFIX))) {
       void this.enqueue(() => this.takeSync());
     }
@@ -136,6 +151,7 @@ export class SyncEngine {
       for (const packed of state.data.marks) this.records[packed[0]] = unpackRecord(packed);
       for (const [name, [value, t]] of Object.entries(state.data.prefs))
         this.settings[name] = { value, t };
+      for (const packed of state.data.places ?? []) this.places[packed[0]] = unpackPlace(packed);
     }
     this.status = await loadSyncStatus();
     this.enabled = await loadSyncEnabled();
@@ -153,22 +169,25 @@ export class SyncEngine {
     for (const [name, setting] of Object.entries(this.settings))
       prefs[name] = [setting.value, setting.t];
     const marks = Object.keys(this.records).map((slug) => packRecord(slug, this.records[slug]!));
-    await browser.storage.local.set({ [SYNC_STATE_KEY]: { v: 1, marks, prefs } });
+    const places = Object.keys(this.places).map((slug) => packPlace(slug, this.places[slug]!));
+    await browser.storage.local.set({ [SYNC_STATE_KEY]: { v: 1, marks, prefs, places } });
   }
 
   private saveStatus(): Promise<void> {
     return browser.storage.local.set({ [SYNC_STATUS_KEY]: { ...this.status } });
   }
 
-  /** Take in local marks and settings: whatever changed here gets a record that wins. */
+  /** Take in local marks, places and settings: whatever changed here gets a record that wins. */
   private async takeLocal(): Promise<void> {
     const now = this.now();
     const progress = await loadProgress();
     const marks = ingestLocal(this.records, progress, now);
+    const places = ingestLocalPlaces(this.places, await loadPlaces(), now);
     const stored = (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY];
     const prefs = ingestLocalSettings(this.settings, prefsFromStored(stored), DEFAULT_PREFS, now);
-    if (marks.changed.length === 0 && prefs.changed.length === 0) return;
+    if (marks.changed.length === 0 && prefs.changed.length === 0 && !places.changed) return;
     this.records = marks.records;
+    this.places = places.records;
     this.settings = prefs.settings;
     await this.saveState();
     this.schedule(this.debounceMs);
@@ -179,6 +198,7 @@ export class SyncEngine {
     const items = await browser.storage.sync.get(null);
     const incoming = emptyRecords();
     let incomingSettings = emptySettings();
+    const incomingPlaces = emptyPlaceRecords();
     let newer = 0;
     for (const [key, value] of Object.entries(items)) {
       const item = await readItem(key, value);
@@ -187,6 +207,9 @@ export class SyncEngine {
           incoming[slug] = winner(incoming[slug], record)!;
       else if (item.kind === 'prefs')
         incomingSettings = mergeSettings(incomingSettings, item.settings).merged;
+      else if (item.kind === 'places')
+        for (const [slug, record] of Object.entries(item.records))
+          incomingPlaces[slug] = placeWinner(incomingPlaces[slug], record)!;
       else if (item.kind === 'newer') newer++;
       else if (item.kind === 'corrupt') await this.quarantine(key, value, item.reason);
     }
@@ -195,11 +218,15 @@ export class SyncEngine {
     const progress = await loadProgress();
     const { records, writes } = ingestIncoming(this.records, incoming, progress);
     const settings = mergeSettings(this.settings, incomingSettings);
+    const localPlaces = await loadPlaces();
+    const places = ingestIncomingPlaces(this.places, incomingPlaces, localPlaces);
     this.records = records;
     this.settings = settings.merged;
+    this.places = places.records;
     // State first: the local writes below then read as agreed, not as new changes.
     await this.saveState();
     await this.writeLocal(writes, progress);
+    await this.writeLocalPlaces(places.writes, localPlaces);
     if (settings.changed.length > 0) await this.writeLocalSettings(settings.changed);
     this.schedule(this.debounceMs);
   }
@@ -232,6 +259,25 @@ export class SyncEngine {
       const mark = writes[slug];
       if (mark === null) remove.push(key);
       else set[key] = mark;
+    }
+    if (Object.keys(set).length > 0) await browser.storage.local.set(set);
+    if (remove.length > 0) await browser.storage.local.remove(remove);
+  }
+
+  /** Write merged places locally, skipping any post whose place moved here meanwhile. */
+  private async writeLocalPlaces(writes: PlaceWrites, seen: readonly PostPlace[]): Promise<void> {
+    const slugs = Object.keys(writes);
+    if (slugs.length === 0) return;
+    const before = new Map(seen.map((place) => [place.slug, place.at]));
+    const now = await browser.storage.local.get(slugs.map((slug) => PLACE_PREFIX + slug));
+    const set: Record<string, unknown> = {};
+    const remove: string[] = [];
+    for (const slug of slugs) {
+      const held = placeSchema.safeParse(now[PLACE_PREFIX + slug]);
+      if ((held.success ? held.data.at : undefined) !== before.get(slug)) continue;
+      const place = writes[slug];
+      if (place === null) remove.push(PLACE_PREFIX + slug);
+      else if (place) set[PLACE_PREFIX + slug] = place;
     }
     if (Object.keys(set).length > 0) await browser.storage.local.set(set);
     if (remove.length > 0) await browser.storage.local.remove(remove);
@@ -301,11 +347,14 @@ export class SyncEngine {
       areaBudget: AREA_BUDGET - foreignBytes,
       skip,
     });
+    // Places take what the marks and settings leave of the area.
+    const places = await packPlaces(this.places, AREA_BUDGET - foreignBytes - packed.bytes, skip);
+    const wanted = { ...packed.items, ...places.items };
     const set: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(packed.items))
+    for (const [key, item] of Object.entries(wanted))
       if (JSON.stringify(items[key]) !== JSON.stringify(item)) set[key] = item;
     const remove = Object.keys(items).filter(
-      (key) => key.startsWith(SYNC_PREFIX) && !skip.has(key) && !(key in packed.items),
+      (key) => key.startsWith(SYNC_PREFIX) && !skip.has(key) && !(key in wanted),
     );
     this.status.notSynced = packed.dropped;
     this.status.marksSynced = packed.synced;

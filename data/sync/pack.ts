@@ -5,6 +5,7 @@
 // bytes, and they compress well), measured in UTF-8 bytes of key + JSON value with a margin.
 import {
   MARK_BUCKETS,
+  PLACE_ITEMS,
   PREFS_ITEM_KEY,
   SYNC_FORMAT,
   SYNC_PREFIX,
@@ -15,14 +16,25 @@ import {
   newerFormatSchema,
   packRecord,
   packedRecordsSchema,
+  placeItemKey,
+  placeItemSchema,
   prefsItemSchema,
   unpackRecord,
   type MarkItem,
+  type PlaceItem,
   type PrefsItem,
   type RecordMap,
   type SettingMap,
 } from './records';
 import { winner } from './merge';
+import {
+  emptyPlaceRecords,
+  packPlace,
+  packedPlacesSchema,
+  placeWinner,
+  unpackPlace,
+  type PlaceRecordMap,
+} from './place-records';
 
 /** Published `storage.sync` limits (Chrome; Firefox enforces the same). */
 export const SYNC_QUOTA = {
@@ -73,16 +85,35 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** JSON, deflated, in base64: how records travel. */
+async function deflateJson(value: unknown): Promise<string> {
+  const bytes = encoder.encode(JSON.stringify(value));
+  return toBase64(await streamBytes(bytes, new CompressionStream('deflate-raw')));
+}
+
+/** The JSON inside a deflated base64 value, or the reason it cannot be read. */
+async function inflateJson(base64: string): Promise<{ json: unknown } | { error: string }> {
+  let text: string;
+  try {
+    const inflated = await streamBytes(fromBase64(base64), new DecompressionStream('deflate-raw'));
+    if (inflated.length > MAX_INFLATED_CHARS) return { error: 'too large' };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch {
+    return { error: 'does not inflate' };
+  }
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch {
+    return { error: 'is not JSON inside' };
+  }
+}
+
 /** One bucket's records as an item value. Sorted by slug: the same records, the same bytes. */
 export async function markItem(records: Readonly<RecordMap>): Promise<MarkItem> {
   const packed = Object.keys(records)
     .sort()
     .map((slug) => packRecord(slug, records[slug]!));
-  const deflated = await streamBytes(
-    encoder.encode(JSON.stringify(packed)),
-    new CompressionStream('deflate-raw'),
-  );
-  return { v: SYNC_FORMAT, m: toBase64(deflated) };
+  return { v: SYNC_FORMAT, m: await deflateJson(packed) };
 }
 
 export function prefsItem(settings: Readonly<SettingMap>): PrefsItem {
@@ -96,11 +127,13 @@ export function prefsItem(settings: Readonly<SettingMap>): PrefsItem {
 export type ReadItem =
   | { kind: 'marks'; records: RecordMap }
   | { kind: 'prefs'; settings: SettingMap }
+  | { kind: 'places'; records: PlaceRecordMap }
   | { kind: 'newer' }
   | { kind: 'corrupt'; reason: string }
   | { kind: 'foreign' };
 
 const MARK_KEY = new RegExp(`^${SYNC_PREFIX}marks:(\\d{1,3})$`);
+const PLACE_KEY = new RegExp(`^${SYNC_PREFIX}places:(\\d{1,3})$`);
 
 /** Read and check one sync item. Nothing unchecked gets out of here. */
 export async function readItem(key: string, value: unknown): Promise<ReadItem> {
@@ -114,29 +147,15 @@ export async function readItem(key: string, value: unknown): Promise<ReadItem> {
       settings[name] = { value: setting, t };
     return { kind: 'prefs', settings };
   }
+  const place = PLACE_KEY.exec(key);
+  if (place) return Number(place[1]) < PLACE_ITEMS ? readPlaces(value) : unknownKey;
   const bucket = MARK_KEY.exec(key);
-  if (!bucket || Number(bucket[1]) >= MARK_BUCKETS)
-    return { kind: 'corrupt', reason: 'an unknown key for this format' };
+  if (!bucket || Number(bucket[1]) >= MARK_BUCKETS) return unknownKey;
   const parsed = markItemSchema.safeParse(value);
   if (!parsed.success) return { kind: 'corrupt', reason: 'marks item of the wrong shape' };
-  let text: string;
-  try {
-    const inflated = await streamBytes(
-      fromBase64(parsed.data.m),
-      new DecompressionStream('deflate-raw'),
-    );
-    if (inflated.length > MAX_INFLATED_CHARS) return { kind: 'corrupt', reason: 'too large' };
-    text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-  } catch {
-    return { kind: 'corrupt', reason: 'marks item that does not inflate' };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'corrupt', reason: 'marks item that is not JSON inside' };
-  }
-  const records = packedRecordsSchema.safeParse(json);
+  const inside = await inflateJson(parsed.data.m);
+  if ('error' in inside) return { kind: 'corrupt', reason: `marks item that ${inside.error}` };
+  const records = packedRecordsSchema.safeParse(inside.json);
   if (!records.success) return { kind: 'corrupt', reason: 'marks item with invalid records' };
   const map = emptyRecords();
   for (const packed of records.data) {
@@ -144,6 +163,21 @@ export async function readItem(key: string, value: unknown): Promise<ReadItem> {
     map[packed[0]] = winner(map[packed[0]], unpackRecord(packed))!;
   }
   return { kind: 'marks', records: map };
+}
+
+const unknownKey: ReadItem = { kind: 'corrupt', reason: 'an unknown key for this format' };
+
+async function readPlaces(value: unknown): Promise<ReadItem> {
+  const parsed = placeItemSchema.safeParse(value);
+  if (!parsed.success) return { kind: 'corrupt', reason: 'places item of the wrong shape' };
+  const inside = await inflateJson(parsed.data.p);
+  if ('error' in inside) return { kind: 'corrupt', reason: `places item that ${inside.error}` };
+  const records = packedPlacesSchema.safeParse(inside.json);
+  if (!records.success) return { kind: 'corrupt', reason: 'places item with invalid records' };
+  const map = emptyPlaceRecords();
+  for (const packed of records.data)
+    map[packed[0]] = placeWinner(map[packed[0]], unpackPlace(packed))!;
+  return { kind: 'places', records: map };
 }
 
 /** Records set aside from sync to fit the quota (they stay local). */
@@ -220,4 +254,57 @@ export async function packAll(
     const perRecord = Math.max(1, bytes / Math.max(1, synced));
     drop(Math.max(1, Math.ceil(over / perRecord)));
   }
+}
+
+/**
+ * Places packed into items within `budget` bytes (what the marks and settings left), most
+ * recent first; the oldest that do not fit stay on their device. Items in `skip` (held by a
+ * newer format) are not written.
+ */
+export async function packPlaces(
+  records: Readonly<PlaceRecordMap>,
+  budget: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<{ items: Record<string, PlaceItem>; bytes: number; synced: number }> {
+  const slugs = Object.keys(records).sort(
+    (a, b) => records[b]!.t - records[a]!.t || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const items: Record<string, PlaceItem> = {};
+  let bytes = 0;
+  let synced = 0;
+  let n = 0;
+  let chunk: string[] = [];
+  let chunkItem: PlaceItem | undefined;
+  const itemOf = async (group: readonly string[]): Promise<PlaceItem> => ({
+    v: SYNC_FORMAT,
+    p: await deflateJson(group.map((slug) => packPlace(slug, records[slug]!))),
+  });
+  const close = () => {
+    if (!chunkItem) return;
+    items[placeItemKey(n)] = chunkItem;
+    bytes += itemBytes(placeItemKey(n), chunkItem);
+    synced += chunk.length;
+    n++;
+    chunk = [];
+    chunkItem = undefined;
+  };
+  const nextFree = () => {
+    while (n < PLACE_ITEMS && skip.has(placeItemKey(n))) n++;
+    return n < PLACE_ITEMS;
+  };
+  for (const slug of slugs) {
+    if (!nextFree()) break;
+    let grown = await itemOf([...chunk, slug]);
+    if (chunk.length > 0 && itemBytes(placeItemKey(n), grown) > ITEM_BUDGET) {
+      close(); // this place starts the next item
+      if (!nextFree()) break;
+      grown = await itemOf([slug]);
+    }
+    const size = itemBytes(placeItemKey(n), grown);
+    if (size > ITEM_BUDGET || bytes + size > budget) break;
+    chunk.push(slug);
+    chunkItem = grown;
+  }
+  close();
+  return { items, bytes, synced };
 }

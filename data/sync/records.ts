@@ -17,6 +17,9 @@ export const SYNC_PREFIX = 'fn-sync:';
 export const MARK_BUCKETS = 16;
 export const markItemKey = (bucket: number) => `${SYNC_PREFIX}marks:${bucket}`;
 export const PREFS_ITEM_KEY = `${SYNC_PREFIX}prefs`;
+/** Reading places (data/sync/place-records.ts) fill as many of these items as they need. */
+export const PLACE_ITEMS = 10;
+export const placeItemKey = (n: number) => `${SYNC_PREFIX}places:${n}`;
 
 /**
  * How a record came to be: the ways a mark is made, plus `reset` (an "unread" left by a reset,
@@ -83,6 +86,13 @@ export const markItemSchema = z.strictObject({
   m: z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 text')),
 });
 export type MarkItem = z.infer<typeof markItemSchema>;
+
+/** An item of places: packed place records (place-records.ts), deflated and in base64. */
+export const placeItemSchema = z.strictObject({
+  v: z.literal(SYNC_FORMAT),
+  p: z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 text')),
+});
+export type PlaceItem = z.infer<typeof placeItemSchema>;
 
 /** A setting's value as last set anywhere, and when. */
 export const syncedSettingSchema = z.tuple([z.unknown(), time()]);

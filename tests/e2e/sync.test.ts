@@ -17,6 +17,7 @@ interface Mark {
 }
 interface Area {
   get: (keys: null) => Promise<Record<string, unknown>>;
+  remove: (keys: string) => Promise<void>;
   set: (items: Record<string, unknown>) => Promise<void>;
   getBytesInUse: (keys: null) => Promise<number>;
 }
@@ -171,6 +172,50 @@ describe('two profiles', () => {
     await poll(badge).not.toBe(badgeBefore);
     await Promise.all([page.close(), popup.close(), pageA.close()]);
   });
+});
+
+describe('reading places', () => {
+  it("carries a half-read post's place from A to B's popup, and its end back", async () => {
+    const slug = 'synced-place-post';
+    const place = {
+      at: Date.now() - 60_000,
+      percent: 60,
+      title: 'A post half read on another device',
+      index: 3,
+      heading: 'The part about sync',
+      offset: 40,
+      quote: 'Where the reader stopped',
+    };
+    await setLocal(a.worker, { [`place:${slug}`]: place });
+    const placesIn = async (p: ExtensionBrowser) => {
+      const out: Record<string, number | null> = {};
+      for (const [key, value] of Object.entries(await syncItems(p.worker))) {
+        const item = await readItem(key, value);
+        if (item.kind === 'places')
+          for (const [s, record] of Object.entries(item.records))
+            out[s] = record.place?.percent ?? null;
+      }
+      return out;
+    };
+    await poll(async () => (await placesIn(a))[slug]).toBe(60);
+    await carry(a, b);
+    await poll(async () => (await storageGet(b.worker))[`place:${slug}`]).toEqual(place);
+    const popup = await b.openExtensionPage('popup.html');
+    // The popup comes back to the last search (an earlier test's); the list is in the empty view.
+    await popup.getByTestId('fn-search').fill('');
+    const row = popup.locator(`[data-testid="fn-continue"][data-slug="${slug}"]`);
+    await poll(() => row.getAttribute('data-percent')).toBe('60');
+    await popup.close();
+
+    // B reads to the end: the place is forgotten there, and on A once the items come back.
+    await b.worker.evaluate(
+      (key) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.remove(key),
+      `place:${slug}`,
+    );
+    await poll(async () => (await placesIn(b))[slug]).toBeNull();
+    await carry(b, a);
+    await poll(async () => (await storageGet(a.worker))[`place:${slug}`]).toBeUndefined();
+  }, 60_000);
 });
 
 describe('within the quotas', () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { loadPlaces, savePlace, type Place } from '../../../data/progress/places';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import {
@@ -81,6 +82,31 @@ describe('undoing a reset', () => {
     expect(await restoreMarks((await loadResetUndo(at))!)).toBe(1);
     expect(await loadResetUndo(at)).toBeUndefined();
     expect(await loadProgress()).toEqual({ corrosion: mark });
+  });
+
+  it('forgets reading places with the marks and puts them back, unless read on since', async () => {
+    const place = (at: number, percent: number): Place => ({
+      at,
+      percent,
+      title: 'Corrosion',
+      index: 1,
+      heading: 'A heading',
+      offset: 0,
+      quote: 'A quote',
+    });
+    await savePlace('corrosion', place(1_000, 30));
+    await savePlace('kurt-got-got', place(2_000, 50));
+    await browser.storage.local.set({ 'place:broken': { percent: 'lots' } });
+    await clearMarks();
+    expect((await loadPlaces()).map((p) => p.slug)).toEqual([]);
+    // Read on after the reset: that newer place stays over the one the reset kept.
+    await savePlace('kurt-got-got', place(3_000, 70));
+    await restoreMarks((await loadResetUndo())!);
+    const back = await loadPlaces();
+    expect(back.map((p) => [p.slug, p.percent])).toEqual([
+      ['kurt-got-got', 70],
+      ['corrosion', 30],
+    ]);
   });
 
   it('ignores a corrupt undo record', async () => {
