@@ -3,7 +3,7 @@
 // setting on, only for a post with no mark yet (a reader who unmarked it keeps it unmarked),
 // and only while this content-script context lives. It listens to the page's one reading
 // tracker (data/page/tracker.ts), which the outline and the reader's place share; it is run
-// from the reading chunk (entrypoints/reading.ts), so its storage comes in as `store`.
+// from the reading chunk (entrypoints/reading/), so its storage comes in as `store`.
 import type { ContentContext } from './context';
 import type { Prefs } from '../../data/settings/prefs';
 import type { Mark, MarkWay, Progress } from '../../data/progress/marks';
