@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { feedStatusSchema } from '../feed/schema';
 import { feedFetchedRequestSchema } from '../feed/state-schema';
+import { slugSchema } from './slug';
 import {
   contentRequestSchemas,
   contentResponseSchemas,
@@ -14,12 +15,29 @@ import {
   type ResponseSchemas,
 } from './messages';
 
+// A post's title and teaser as the archive keeps them, bounded: the suggestion reads only the
+// first 2,000 characters anyway (data/notes/suggest.ts).
+const MAX_TITLE_CHARS = 500;
+const MAX_TEASER_CHARS = 5000;
+export const suggestSectionRequestSchema = z.strictObject({
+  title: z
+    .string()
+    .check(z.maxLength(MAX_TITLE_CHARS, `a title of at most ${MAX_TITLE_CHARS} characters`)),
+  teaser: z.optional(
+    z
+      .string()
+      .check(z.maxLength(MAX_TEASER_CHARS, `a teaser of at most ${MAX_TEASER_CHARS} characters`)),
+  ),
+  slug: z.optional(slugSchema),
+});
+
 export const requestSchemas: RequestSchemas = {
   ...contentRequestSchemas,
   'fn:open-notes': noRequestSchema,
   'fn:feed-claim': noRequestSchema,
   'fn:feed-fetched': feedFetchedRequestSchema,
   'fn:feed-check-now': noRequestSchema,
+  'fn:suggest-section': suggestSectionRequestSchema,
 };
 
 export const responseSchemas: ResponseSchemas = {

@@ -15,6 +15,7 @@ import { browser } from 'wxt/browser';
 import { feedClaimResponseSchema, feedStatusSchema } from '../feed/schema';
 import type { FeedClaimResponse, FeedStatus } from '../feed/schema';
 import type { FeedFetchOutcome } from '../feed/state-schema';
+import type { SectionSuggestion, SuggestInput } from '../notes/suggest';
 
 /** A message that carries nothing but its type. */
 export type NoRequest = Record<string, never>;
@@ -37,6 +38,15 @@ export interface Protocol {
     request: NoRequest;
     response: { ok: boolean; status: FeedStatus };
   };
+  /**
+   * Sidebar → background: the suggested section for a post outside the notes (the background
+   * runs MiniSearch, data/notes/suggest.ts; the content script cannot afford it).
+   * `suggestion: null`: below the confidence bar, no suggestion.
+   */
+  'fn:suggest-section': {
+    request: SuggestInput;
+    response: { suggestion: SectionSuggestion | null };
+  };
 }
 
 export type MessageType = keyof Protocol;
@@ -55,17 +65,29 @@ export type ResponseSchemas<K extends MessageType = MessageType> = {
 export const noRequestSchema = z.strictObject({});
 export const doneSchema = z.null();
 
+/** The answer to `fn:suggest-section` (small: the sidebar sends it). */
+export const suggestSectionResponseSchema = z.strictObject({
+  suggestion: z.nullable(
+    z.strictObject({
+      sectionId: z.string(),
+      sectionTitle: z.string(),
+      confidence: z.number().check(z.minimum(0), z.maximum(1)),
+    }),
+  ),
+});
+
 /** The requests a content script handles. */
 export const contentRequestSchemas: RequestSchemas<'fn:toggle-sidebar'> = {
   'fn:toggle-sidebar': noRequestSchema,
 };
 /** The answers to what a content script sends. */
 export const contentResponseSchemas: ResponseSchemas<
-  'fn:open-notes' | 'fn:feed-claim' | 'fn:feed-fetched'
+  'fn:open-notes' | 'fn:feed-claim' | 'fn:feed-fetched' | 'fn:suggest-section'
 > = {
   'fn:open-notes': doneSchema,
   'fn:feed-claim': feedClaimResponseSchema,
   'fn:feed-fetched': feedStatusSchema,
+  'fn:suggest-section': suggestSectionResponseSchema,
 };
 
 function checkedAnswer<K extends MessageType>(

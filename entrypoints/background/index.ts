@@ -4,6 +4,7 @@ import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
 import { registerOmnibox } from './omnibox';
 import { initSync } from './sync';
+import { registerSuggestSection } from './suggest';
 import { validateBundledNotes } from '../../data/notes/notes';
 
 export default defineBackground(() => {
@@ -14,5 +15,6 @@ export default defineBackground(() => {
   initBadge();
   registerOmnibox();
   initSync();
+  registerSuggestSection();
   // Background features are added here, one module each.
 });
