@@ -33,9 +33,13 @@ export default defineConfig({
     // The manifest injects the small loader (entrypoints/loader.ts), which imports the sidebar's
     // content script after the page's load event; WXT still builds that script (and its
     // stylesheet) from entrypoints/content/ as it builds any content script.
+    // It runs at document_start, to reserve a pinned sidebar's space before the page paints.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? [])
-        script.js = script.js?.map((file) => (file === SIDEBAR_SCRIPT_FILE ? 'loader.js' : file));
+      for (const script of manifest.content_scripts ?? []) {
+        if (!script.js?.includes(SIDEBAR_SCRIPT_FILE)) continue;
+        script.js = script.js.map((file) => (file === SIDEBAR_SCRIPT_FILE ? 'loader.js' : file));
+        script.run_at = 'document_start';
+      }
     },
   },
   zip: {

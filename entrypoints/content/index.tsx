@@ -15,7 +15,7 @@ import { CARD_HOST, cardMarksFeature } from './card-marks';
 import { startSidebarRun } from './context';
 import { feedRefreshFeature } from './feed-refresh';
 import { runFeatures } from './features';
-import { outlineFeature, readingSlot } from './outline';
+import { outlineFeature, preloadReading, readingSlot } from './outline';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
 import { createShadowHost, loadContentCss, shadowRootOf, type ShadowHost } from './shadow-host';
@@ -50,7 +50,11 @@ export default defineContentScript({
     // The manifest's loader (entrypoints/loader.ts) imports this script after the page's load
     // event; fn-content-start marks the loader's start, this mark this script's.
     performance.mark('fn-sidebar-start');
-    if (blogPageForUrl(location.href).kind === 'other') return;
+    // Takes over the space the loader may have reserved; every early return gives it back.
+    const pushPage = createPagePusher();
+    const giveUp = () => pushPage('right', 0);
+    const first = blogPageForUrl(location.href);
+    if (first.kind === 'other') return giveUp();
     const ctx = startSidebarRun();
     // First paint needs the notes, the stylesheet and the layout (one storage read): all three
     // load at once. Everything else waits for the page to be idle (features.ts).
@@ -59,6 +63,10 @@ export default defineContentScript({
       loadContentCss(),
       loadLayoutAndPrefs(window.innerWidth),
     ]);
+
+    // On a post, the reading chunk too: drawn into an open sidebar after its first paint, it
+    // would move the sidebar's lower sections (outline.ts). Awaited only if the sidebar opens.
+    const reading = 'slug' in first ? preloadReading(first.slug) : undefined;
 
     removeStaleUi();
     // Chrome gives an orphaned script no event; a cheap periodic check of the context notices
@@ -71,10 +79,11 @@ export default defineContentScript({
     } catch (error) {
       // Only a broken build gets here; the page is left exactly as it was.
       console.warn('Fly Field Notes: the sidebar could not start.', error);
-      return;
+      return giveUp();
     }
     const [notes, css, { layout }] = started;
-    if (ctx.isInvalid) return;
+    if (layout.open) await reading;
+    if (ctx.isInvalid) return giveUp();
     setSidebarNotes(notes);
 
     const clear = (container: HTMLElement) => render(null, container);
@@ -109,7 +118,7 @@ export default defineContentScript({
         const unhook = ctx.onInvalidated(stop);
         return () => (stop(), unhook());
       },
-      pushPage: createPagePusher(),
+      pushPage,
       theme: currentTheme,
       watchTheme: (onChange) => {
         themeListeners.add(onChange);

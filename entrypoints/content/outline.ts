@@ -1,14 +1,16 @@
-// "In this post", reading progress and resume, on every post page (feature module: started
-// for a page after the sidebar's first paint, torn down on navigation). What the reader sees
-// and the page's reading tracker live in a chunk of their own (entrypoints/reading/, built to
-// reading.js) that is imported once the sidebar has painted, so the first-paint script stays
-// within its budget; this module only imports it and hands it the storage it needs.
+// "In this post", reading progress and resume, on every post page (feature module, torn down on
+// navigation). What the reader sees and the page's reading tracker live in a chunk of their own
+// (entrypoints/reading/, built to reading.js), so the first-paint script stays within its
+// budget; this module only imports it and hands it the storage it needs. The sidebar's script
+// loads the chunk (and the saved place) beside its other first-paint loads when the sidebar
+// opens on a post (preloadReading), so the panel is in the sidebar's first frame: drawn into
+// the open sidebar a frame later, it pushed the sidebar's lower sections down (a layout shift).
 import type { ContentContext } from './context';
 import type { ContentFeature } from './features';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
 import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
 import { loadProgress, setRead } from '../../data/progress/marks';
-import { clearPlace, loadPlace, savePlace } from '../../data/progress/places';
+import { clearPlace, loadPlace, savePlace, type Place } from '../../data/progress/places';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
 import type { ReadingHost, ReadingSlot, StartReading } from '../reading/host';
@@ -44,12 +46,24 @@ export const readingSlot: ReadingSlot & { ref: (el: HTMLElement | null) => void 
   },
 };
 
+/** The place read by preloadReading, for its page's first start; else from storage. */
+function loadPlaceOnce(slug: string): Promise<Place | undefined> {
+  const early = preloaded;
+  preloaded = undefined;
+  // Already resolved: the resume offer is drawn before the frame (a microtask), moving nothing.
+  return early?.slug === slug ? Promise.resolve(early.place) : loadPlace(slug);
+}
+
 const pageSlug = () => {
   const page = blogPageForUrl(location.href);
   return 'slug' in page ? page.slug : undefined;
 };
 
 let chunk: Promise<StartReading | undefined> | undefined;
+/** The chunk's start once imported: later pages start it in the same task as the sidebar. */
+let loaded: StartReading | undefined;
+/** The saved place read with the chunk for the first page, used once (see preloadReading). */
+let preloaded: { slug: string; place: Place | undefined } | undefined;
 
 function loadReadingChunk(): Promise<StartReading | undefined> {
   const world = globalThis as ReadingGlobal;
@@ -57,13 +71,23 @@ function loadReadingChunk(): Promise<StartReading | undefined> {
   // A second run of the sidebar in this world (an update) evaluates the chunk afresh too.
   const url = extensionUrl(READING_SCRIPT) + (runs > 1 ? `?run=${runs}` : '');
   chunk ??= import(/* @vite-ignore */ url).then(
-    () => world.flyFieldNotesReading,
+    () => (loaded = world.flyFieldNotesReading),
     (error: unknown) => {
       console.warn('Fly Field Notes: the outline could not start.', error);
       return undefined;
     },
   );
   return chunk;
+}
+
+/**
+ * Import the chunk and read the post's saved place now, so that startOutline can draw the
+ * panel in the same task as the sidebar's first render. Resolves when both are in; never
+ * rejects (a chunk that fails to load leaves the sidebar as it is).
+ */
+export async function preloadReading(slug: string): Promise<void> {
+  const [, place] = await Promise.all([loadReadingChunk(), loadPlace(slug).catch(() => undefined)]);
+  preloaded = { slug, place };
 }
 
 /** Start the outline, progress and resume for a post page; returns its teardown. */
@@ -76,18 +100,26 @@ export function startOutline(ctx: ContentContext, page: SidebarPage): () => void
     ctx,
     slug,
     title: page.kind === 'post' ? page.post.title : undefined,
-    places: { load: loadPlace, save: savePlace, clear: clearPlace },
+    places: { load: loadPlaceOnce, save: savePlace, clear: clearPlace },
     store: { loadPrefs, watchPrefs, loadProgress, setRead, pageSlug },
     slot: readingSlot,
   };
-  ctx.requestIdleCallback(
-    () =>
-      void loadReadingChunk().then((start) => {
-        // A page the outline cannot read keeps its sidebar: the chunk's errors stay its own.
-        if (!stopped && !ctx.isInvalid && start) stop = start(host);
-      }),
-    { timeout: 1000 },
-  );
+  const begin = (start: StartReading | undefined) => {
+    if (stopped || ctx.isInvalid || !start) return;
+    // A page the outline cannot read keeps its sidebar: the chunk's errors stay its own.
+    try {
+      stop = start(host);
+    } catch (error) {
+      console.warn('Fly Field Notes: the outline could not start.', error);
+    }
+  };
+  // Already imported (preloaded for the first paint, or an earlier page): in this very task,
+  // so the panel is in the sidebar's frame. Otherwise once the page is idle.
+  if (loaded) begin(loaded);
+  else
+    ctx.requestIdleCallback(() => void loadReadingChunk().then(begin), {
+      timeout: 1000,
+    });
   const teardown = () => {
     stopped = true;
     stop?.();

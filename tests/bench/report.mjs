@@ -33,6 +33,9 @@ for (const result of results) {
     for (const row of table.rows) lines.push(`| ${row.join(' | ')} |`);
     lines.push('');
   }
+  // A benchmark's own prose (what its figures showed, traced), kept beside it: <name>.md.
+  const prose = `tests/bench/${result.name}.md`;
+  if (existsSync(prose)) lines.push(readFileSync(prose, 'utf8').trim(), '');
 }
 writeFileSync('BENCHMARKS.md', lines.join('\n'));
 console.log(lines.join('\n'));
