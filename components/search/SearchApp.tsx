@@ -5,7 +5,11 @@
 // the blog's feed settled them, plus the posts only the feed knows ("no field notes yet"). The
 // bundled notes are there from the first paint; the feed's posts join when the cache is read
 // and again whenever the background refreshes it.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+//
+// The real popup hands it `start`, its storage reads already asked for before the first render
+// (data/search/popup-start.ts): a reopened popup's saved query, and the reader's marks, can then
+// be in the first frame, and one storage read serves the marks, the feed and the places.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadArchivePosts, watchArchive } from '../../data/archive/archive';
 import type { ArchivePost } from '../../data/feed/merge';
 import { fieldNotes } from '../../data/notes/notes';
@@ -29,6 +33,8 @@ import {
   type SearchDocument,
 } from '../../data/search/engine';
 import { loadSearchSession, saveSearchSession } from '../../data/search/session';
+import { firstThen, type PopupStart } from '../../data/search/popup-start';
+import { loadPlaces } from '../../data/progress/places';
 import { openNotesPage, openPost } from '../../data/search/open-post';
 import { resultView, type ResultView } from '../../data/search/view';
 import { ContinueReading } from '../common/ContinueReading';
@@ -41,6 +47,8 @@ export const NEWEST_COUNT = 10;
 export interface SearchAppProps {
   /** Close the popup (window.close in the real popup). */
   onClose: () => void;
+  /** Storage reads asked for before the first render; without it, each is read when needed. */
+  start?: PopupStart;
 }
 
 /** The search documents of an archive, in its order: bundled posts, then feed-only ones. */
@@ -50,11 +58,16 @@ function archiveDocuments(archive: readonly ArchivePost[]): SearchDocument[] {
   );
 }
 
-export function SearchApp({ onClose }: SearchAppProps) {
+export function SearchApp({ onClose, start }: SearchAppProps) {
   const notes = fieldNotes();
+  // The start's answers serve the first load of each; a later load reads again.
+  const [loaders] = useState(() => ({
+    archive: firstThen(start?.archive, loadArchivePosts),
+    places: firstThen(start?.places, loadPlaces),
+  }));
   // Until the feed cache is read: the bundled notes alone (no storage read before first paint).
   const [archive] = useStoredValue<readonly ArchivePost[] | undefined>(
-    { load: loadArchivePosts, watch: watchArchive },
+    { load: loaders.archive, watch: watchArchive },
     undefined,
     [],
   );
@@ -95,10 +108,12 @@ export function SearchApp({ onClose }: SearchAppProps) {
   const [restored, setRestored] = useState(false);
   const touched = useRef(false);
 
-  useEffect(() => {
-    void loadProgress().then(setProgress);
+  // A layout effect: it runs before the first paint, so answers that arrive before the first
+  // frame (the start's reads were asked for before rendering) are in it.
+  useLayoutEffect(() => {
+    void (start?.progress ?? loadProgress()).then(setProgress);
     const unwatch = watchProgress(setProgress);
-    void loadSearchSession().then((saved) => {
+    void (start?.session ?? loadSearchSession()).then((saved) => {
       if (saved && !touched.current) {
         setQuery(saved.query);
         setFilters(saved.filters);
@@ -198,7 +213,12 @@ export function SearchApp({ onClose }: SearchAppProps) {
         else onClose();
       }}
       onOpenNotes={() => void openNotesPage().then(onClose)}
-      emptyExtra={<ContinueReading onOpen={(url) => void openPost(url, false).then(onClose)} />}
+      emptyExtra={
+        <ContinueReading
+          load={loaders.places}
+          onOpen={(url) => void openPost(url, false).then(onClose)}
+        />
+      }
     />
   );
 }
