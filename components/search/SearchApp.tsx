@@ -33,7 +33,13 @@ import {
   type SearchDocument,
 } from '../../data/search/engine';
 import { loadSearchSession, saveSearchSession } from '../../data/search/session';
-import { firstThen, type PopupStart } from '../../data/search/popup-start';
+import {
+  firstThen,
+  startArchive,
+  startPlaces,
+  startProgress,
+  type PopupStart,
+} from '../../data/search/popup-start';
 import { loadPlaces } from '../../data/progress/places';
 import { openNotesPage, openPost } from '../../data/search/open-post';
 import { resultView, type ResultView } from '../../data/search/view';
@@ -62,8 +68,8 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
   const notes = fieldNotes();
   // The start's answers serve the first load of each; a later load reads again.
   const [loaders] = useState(() => ({
-    archive: firstThen(start?.archive, loadArchivePosts),
-    places: firstThen(start?.places, loadPlaces),
+    archive: firstThen(start && (() => startArchive(start)), loadArchivePosts),
+    places: firstThen(start && (() => startPlaces(start)), loadPlaces),
   }));
   // Until the feed cache is read: the bundled notes alone (no storage read before first paint).
   const [archive] = useStoredValue<readonly ArchivePost[] | undefined>(
@@ -111,7 +117,7 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
   // A layout effect: it runs before the first paint, so answers that arrive before the first
   // frame (the start's reads were asked for before rendering) are in it.
   useLayoutEffect(() => {
-    void (start?.progress ?? loadProgress()).then(setProgress);
+    void (start ? startProgress(start) : loadProgress()).then(setProgress);
     const unwatch = watchProgress(setProgress);
     void (start?.session ?? loadSearchSession()).then((saved) => {
       if (saved && !touched.current) {

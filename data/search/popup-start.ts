@@ -10,36 +10,39 @@ import { progressFromItems, type Progress } from '../progress/marks';
 import { placesFromStorage, type PostPlace } from '../progress/places';
 import { loadSearchSession, type SavedSearch } from './session';
 
-/** The popup's first reads, each a promise of the validated value. */
+/** The popup's first reads. */
 export interface PopupStart {
   session: Promise<SavedSearch | undefined>;
-  progress: Promise<Progress>;
-  archive: Promise<ArchivePost[]>;
-  places: Promise<PostPlace[]>;
+  /** Every storage.local item, unvalidated: take values with the functions below. */
+  local: Promise<Record<string, unknown>>;
 }
 
-/** Ask for everything the popup shows from storage, at once. */
+/** Ask for everything the popup shows from storage, at once; the saved search first. */
 export function startPopupReads(): PopupStart {
-  const local = browser.storage.local.get(null);
-  return {
-    session: loadSearchSession(),
-    progress: local.then(progressFromItems),
-    archive: local.then(archiveFromItems),
-    places: local.then(placesFromStorage),
-  };
+  const session = loadSearchSession();
+  return { session, local: browser.storage.local.get(null) };
 }
+
+// Each is worked out only when asked for, so that what the first paint does not need (the
+// feed's entries, the places) is validated after it.
+export const startProgress = (start: PopupStart): Promise<Progress> =>
+  start.local.then(progressFromItems);
+export const startArchive = (start: PopupStart): Promise<ArchivePost[]> =>
+  start.local.then(archiveFromItems);
+export const startPlaces = (start: PopupStart): Promise<PostPlace[]> =>
+  start.local.then(placesFromStorage);
 
 /**
- * A loader that answers its first call with `first` (what was read at the start) and every
- * later call with a fresh read: a list shown again later must not show the opening's copy.
+ * A loader whose first call is answered by `first` (from what was read at the start) and every
+ * later call by a fresh read: a list shown again later must not show the opening's copy.
  */
 export function firstThen<T>(
-  first: Promise<T> | undefined,
+  first: (() => Promise<T>) | undefined,
   load: () => Promise<T>,
 ): () => Promise<T> {
   let pending = first;
   return () => {
-    const answer = pending ?? load();
+    const answer = (pending ?? load)();
     pending = undefined;
     return answer;
   };

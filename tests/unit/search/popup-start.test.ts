@@ -4,7 +4,13 @@ import { FEED_ENTRIES_KEY } from '../../../data/feed/schema';
 import { MARK_PREFIX } from '../../../data/progress/marks';
 import { PLACE_PREFIX } from '../../../data/progress/places';
 import { NO_FILTERS } from '../../../data/search/engine';
-import { firstThen, startPopupReads } from '../../../data/search/popup-start';
+import {
+  firstThen,
+  startArchive,
+  startPlaces,
+  startPopupReads,
+  startProgress,
+} from '../../../data/search/popup-start';
 import { saveSearchSession } from '../../../data/search/session';
 import { loadQuarantine } from '../../../data/storage/quarantine';
 
@@ -42,9 +48,9 @@ describe("the popup's first reads", () => {
     const start = startPopupReads();
     const [session, progress, archive, places] = await Promise.all([
       start.session,
-      start.progress,
-      start.archive,
-      start.places,
+      startProgress(start),
+      startArchive(start),
+      startPlaces(start),
     ]);
 
     // (The saved search is in storage.session where the browser has one, else storage.local.)
@@ -62,7 +68,7 @@ describe("the popup's first reads", () => {
 describe('firstThen', () => {
   it('answers the first call with the early read and every later one with a fresh read', async () => {
     const load = vi.fn(() => Promise.resolve('fresh'));
-    const loader = firstThen(Promise.resolve('early'), load);
+    const loader = firstThen(() => Promise.resolve('early'), load);
     expect(await loader()).toBe('early');
     expect(load).not.toHaveBeenCalled();
     expect(await loader()).toBe('fresh');
