@@ -6,9 +6,9 @@
 // bundled notes are there from the first paint; the feed's posts join when the cache is read
 // and again whenever the background refreshes it.
 //
-// The real popup hands it `start`, its storage reads already asked for before the first render
-// (data/search/popup-start.ts): a reopened popup's saved query, and the reader's marks, can then
-// be in the first frame, and one storage read serves the marks, the feed and the places.
+// The real popup hands it `start` (data/search/popup-start.ts): its saved search already asked
+// for before the first render, so that a reopened popup's query can be in the first frame, and
+// one storage read for the marks, the feed and the places.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadArchivePosts, watchArchive } from '../../data/archive/archive';
 import type { ArchivePost } from '../../data/feed/merge';
@@ -114,11 +114,14 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
   const [restored, setRestored] = useState(false);
   const touched = useRef(false);
 
-  // A layout effect: it runs before the first paint, so answers that arrive before the first
-  // frame (the start's reads were asked for before rendering) are in it.
-  useLayoutEffect(() => {
+  useEffect(() => {
     void (start ? startProgress(start) : loadProgress()).then(setProgress);
-    const unwatch = watchProgress(setProgress);
+    return watchProgress(setProgress);
+  }, []);
+
+  // A layout effect: it runs before the first paint, so a saved search that was asked for
+  // before rendering (start) and answers before the first frame is in it.
+  useLayoutEffect(() => {
     void (start?.session ?? loadSearchSession()).then((saved) => {
       if (saved && !touched.current) {
         setQuery(saved.query);
@@ -126,7 +129,6 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
       }
       setRestored(true);
     });
-    return unwatch;
   }, []);
 
   useEffect(() => {

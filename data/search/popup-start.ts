@@ -1,8 +1,10 @@
-// What the popup reads from storage when it opens, asked for before its first render
-// (entrypoints/popup/main.tsx) rather than from effects, which run only after the first paint:
-// the saved search, and one storage.local read (every key) that the reader's marks, the
-// "Continue reading" places and the feed cache are all taken from, instead of a read each.
-// Everything taken from it is validated as the usual loaders validate it.
+// What the popup reads from storage when it opens. The saved search is asked for before the
+// first render (entrypoints/popup/main.tsx) rather than from an effect, which runs only after
+// the first paint, so a reopened popup's query can be in the first frame. The reader's marks,
+// the "Continue reading" places and the feed cache then come from one storage.local read (every
+// key) instead of a read each; it is asked for on first use, after the first paint, because
+// with a large archive its answer is big and would hold up that paint. Everything taken from it
+// is validated as the usual loaders validate it.
 import { browser } from 'wxt/browser';
 import { archiveFromItems } from '../archive/archive';
 import type { ArchivePost } from '../feed/merge';
@@ -13,24 +15,26 @@ import { loadSearchSession, type SavedSearch } from './session';
 /** The popup's first reads. */
 export interface PopupStart {
   session: Promise<SavedSearch | undefined>;
-  /** Every storage.local item, unvalidated: take values with the functions below. */
-  local: Promise<Record<string, unknown>>;
+  /** Every storage.local item, unvalidated, read once on the first call: take values with the functions below. */
+  local: () => Promise<Record<string, unknown>>;
 }
 
-/** Ask for everything the popup shows from storage, at once; the saved search first. */
+/** Ask for the saved search now, and for storage.local once, when first needed. */
 export function startPopupReads(): PopupStart {
-  const session = loadSearchSession();
-  return { session, local: browser.storage.local.get(null) };
+  let local: Promise<Record<string, unknown>> | undefined;
+  return {
+    session: loadSearchSession(),
+    local: () => (local ??= browser.storage.local.get(null)),
+  };
 }
 
-// Each is worked out only when asked for, so that what the first paint does not need (the
-// feed's entries, the places) is validated after it.
+// Each is worked out only when asked for (from effects, after the first paint).
 export const startProgress = (start: PopupStart): Promise<Progress> =>
-  start.local.then(progressFromItems);
+  start.local().then(progressFromItems);
 export const startArchive = (start: PopupStart): Promise<ArchivePost[]> =>
-  start.local.then(archiveFromItems);
+  start.local().then(archiveFromItems);
 export const startPlaces = (start: PopupStart): Promise<PostPlace[]> =>
-  start.local.then(placesFromStorage);
+  start.local().then(placesFromStorage);
 
 /**
  * A loader whose first call is answered by `first` (from what was read at the start) and every
