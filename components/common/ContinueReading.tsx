@@ -8,16 +8,22 @@ export interface ContinueReadingProps {
   onOpen?: (url: string) => void;
   /** The list's heading level where it sits (the popup's h1 is its title). */
   headingLevel?: 2 | 3;
+  /** Where the places come from when shown (default: a storage read; the popup's comes early). */
+  load?: () => Promise<PostPlace[]>;
 }
 
 /** A post's address on the blog. */
 export const postUrl = (slug: string) => `https://fly.io/blog/${slug}/`;
 
-export function ContinueReading({ onOpen, headingLevel = 2 }: ContinueReadingProps) {
+export function ContinueReading({
+  onOpen,
+  headingLevel = 2,
+  load = loadPlaces,
+}: ContinueReadingProps) {
   const [places, setPlaces] = useState<PostPlace[]>([]);
   useEffect(() => {
     let live = true;
-    void loadPlaces().then((p) => live && setPlaces(p));
+    void load().then((p) => live && setPlaces(p));
     const stop = watchPlaces((p) => live && setPlaces(p));
     return () => {
       live = false;

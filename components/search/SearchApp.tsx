@@ -5,7 +5,11 @@
 // the blog's feed settled them, plus the posts only the feed knows ("no field notes yet"). The
 // bundled notes are there from the first paint; the feed's posts join when the cache is read
 // and again whenever the background refreshes it.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+//
+// The real popup hands it `start` (data/search/popup-start.ts): its saved search already asked
+// for before the first render, so that a reopened popup's query can be in the first frame, and
+// one storage read for the marks, the feed and the places.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadArchivePosts, watchArchive } from '../../data/archive/archive';
 import type { ArchivePost } from '../../data/feed/merge';
 import { fieldNotes } from '../../data/notes/notes';
@@ -29,6 +33,14 @@ import {
   type SearchDocument,
 } from '../../data/search/engine';
 import { loadSearchSession, saveSearchSession } from '../../data/search/session';
+import {
+  firstThen,
+  startArchive,
+  startPlaces,
+  startProgress,
+  type PopupStart,
+} from '../../data/search/popup-start';
+import { loadPlaces } from '../../data/progress/places';
 import { openNotesPage, openPost } from '../../data/search/open-post';
 import { resultView, type ResultView } from '../../data/search/view';
 import { ContinueReading } from '../common/ContinueReading';
@@ -41,6 +53,8 @@ export const NEWEST_COUNT = 10;
 export interface SearchAppProps {
   /** Close the popup (window.close in the real popup). */
   onClose: () => void;
+  /** Storage reads asked for before the first render; without it, each is read when needed. */
+  start?: PopupStart;
 }
 
 /** The search documents of an archive, in its order: bundled posts, then feed-only ones. */
@@ -50,11 +64,16 @@ function archiveDocuments(archive: readonly ArchivePost[]): SearchDocument[] {
   );
 }
 
-export function SearchApp({ onClose }: SearchAppProps) {
+export function SearchApp({ onClose, start }: SearchAppProps) {
   const notes = fieldNotes();
+  // The start's answers serve the first load of each; a later load reads again.
+  const [loaders] = useState(() => ({
+    archive: firstThen(start && (() => startArchive(start)), loadArchivePosts),
+    places: firstThen(start && (() => startPlaces(start)), loadPlaces),
+  }));
   // Until the feed cache is read: the bundled notes alone (no storage read before first paint).
   const [archive] = useStoredValue<readonly ArchivePost[] | undefined>(
-    { load: loadArchivePosts, watch: watchArchive },
+    { load: loaders.archive, watch: watchArchive },
     undefined,
     [],
   );
@@ -96,16 +115,20 @@ export function SearchApp({ onClose }: SearchAppProps) {
   const touched = useRef(false);
 
   useEffect(() => {
-    void loadProgress().then(setProgress);
-    const unwatch = watchProgress(setProgress);
-    void loadSearchSession().then((saved) => {
+    void (start ? startProgress(start) : loadProgress()).then(setProgress);
+    return watchProgress(setProgress);
+  }, []);
+
+  // A layout effect: it runs before the first paint, so a saved search that was asked for
+  // before rendering (start) and answers before the first frame is in it.
+  useLayoutEffect(() => {
+    void (start?.session ?? loadSearchSession()).then((saved) => {
       if (saved && !touched.current) {
         setQuery(saved.query);
         setFilters(saved.filters);
       }
       setRestored(true);
     });
-    return unwatch;
   }, []);
 
   useEffect(() => {
@@ -198,7 +221,12 @@ export function SearchApp({ onClose }: SearchAppProps) {
         else onClose();
       }}
       onOpenNotes={() => void openNotesPage().then(onClose)}
-      emptyExtra={<ContinueReading onOpen={(url) => void openPost(url, false).then(onClose)} />}
+      emptyExtra={
+        <ContinueReading
+          load={loaders.places}
+          onOpen={(url) => void openPost(url, false).then(onClose)}
+        />
+      }
     />
   );
 }

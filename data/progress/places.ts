@@ -59,7 +59,15 @@ async function quarantine(invalid: Record<string, unknown>): Promise<void> {
 
 /** Every saved place, most recent first; invalid ones go to quarantine. */
 export async function loadPlaces(): Promise<PostPlace[]> {
-  const { places, invalid } = placesFromItems(await browser.storage.local.get(null));
+  return placesFromStorage(await browser.storage.local.get(null));
+}
+
+/**
+ * The places in items already read from storage.local (every key), as loadPlaces gives them:
+ * invalid ones go to quarantine. For a page that reads storage once for several lists.
+ */
+export async function placesFromStorage(items: Record<string, unknown>): Promise<PostPlace[]> {
+  const { places, invalid } = placesFromItems(items);
   await quarantine(invalid);
   return places;
 }

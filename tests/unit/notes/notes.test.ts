@@ -19,6 +19,10 @@ describe('the bundled field notes', () => {
     expect(() => parseFieldNotes(rawNotes)).not.toThrow();
   });
 
+  it('are what parsing returns, so the pages can use them without parsing at start', () => {
+    expect(fieldNotes()).toEqual(parseFieldNotes(rawNotes));
+  });
+
   it('hold all 30 posts of the archive, in its order, with the checked slugs, URLs, dates and authors', () => {
     expect(notes.posts).toHaveLength(30);
     expect(notes.posts.map((p) => p.slug)).toEqual(facts.posts.map((f) => f.slug));
