@@ -34,6 +34,7 @@ import { resultView, type ResultView } from '../../data/search/view';
 import { ContinueReading } from '../common/ContinueReading';
 import { useStoredValue } from '../common/useStoredValue';
 import { SearchPanel, type ResultGroup } from './SearchPanel';
+import { blogProgressText } from '../../data/archive/blog-progress';
 
 /** How many of the newest posts the empty popup lists after the path. */
 export const NEWEST_COUNT = 10;
@@ -180,6 +181,7 @@ export function SearchApp({ onClose }: SearchAppProps) {
       sections={notes.sections.map((s) => s.name)}
       groups={groups}
       countText={countText}
+      blogProgress={blogProgressText([...docs.keys()], read)}
       activeSlug={active}
       suggestions={suggestions}
       onQuery={(q) => edit(() => setQuery(q))}

@@ -47,6 +47,7 @@ export function Sidebar(props: SidebarProps) {
       ) : null}
       {page.kind === 'unknown-post' ? (
         <UnknownPost
+          slug={page.slug}
           feedPost={props.feedPost}
           read={props.postRead}
           onToggleRead={props.feedPost ? props.onToggleRead : undefined}

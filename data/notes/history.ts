@@ -73,13 +73,16 @@ export function entriesFromArchive(
   archive: readonly ArchivePost[],
   isRead: (slug: string) => boolean,
 ): HistoryEntry[] {
-  return archive.map((post) => ({
-    slug: post.slug,
-    title: post.title,
-    ...(post.fromFeed ? { month: monthOf(post.date), approximate: false } : placePost(post)),
-    read: isRead(post.slug),
-    fromFeed: post.fromFeed,
-  }));
+  // A post learned from the blog's index without a day has no month to sit in.
+  return archive
+    .flatMap((post) => (post.fromFeed && post.date === '' ? [] : [post]))
+    .map((post) => ({
+      slug: post.slug,
+      title: post.title,
+      ...(post.fromFeed ? { month: monthOf(post.date), approximate: false } : placePost(post)),
+      read: isRead(post.slug),
+      fromFeed: post.fromFeed,
+    }));
 }
 
 /** Every month from `first` to `last` inclusive, as YYYY-MM. */

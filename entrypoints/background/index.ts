@@ -4,6 +4,8 @@ import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
 import { registerOmnibox } from './omnibox';
 import { initSync } from './sync';
+import { registerArchiveBackground } from './archive';
+import { registerArchiveWalk } from './archive-walk';
 import { validateBundledNotes } from '../../data/notes/notes';
 
 export default defineBackground(() => {
@@ -14,5 +16,7 @@ export default defineBackground(() => {
   initBadge();
   registerOmnibox();
   initSync();
+  registerArchiveBackground();
+  registerArchiveWalk();
   // Background features are added here, one module each.
 });
