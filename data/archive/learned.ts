@@ -156,6 +156,13 @@ export function createLearnedWriter(now: () => number = Date.now) {
     async count(): Promise<number> {
       return (await knownSlugs()).size;
     },
+    /**
+     * Every stored post's slug: each was read off the blog's own pages (its index or the post's
+     * page), which confirms it (the feed cache keeps such posts: data/feed/record.ts).
+     */
+    async slugs(): Promise<ReadonlySet<string>> {
+      return new Set(await knownSlugs());
+    },
     /** Forget the in-memory set (storage was changed elsewhere, e.g. a reset). */
     reset(): void {
       known = undefined;
