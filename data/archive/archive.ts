@@ -64,18 +64,19 @@ export async function loadArchivePosts(): Promise<ArchivePost[]> {
   return wholeArchive(fieldNotes().posts, feed, learned);
 }
 
+/** Whether a change to these storage.local keys changes the archive. */
+export function changesArchive(keys: readonly string[]): boolean {
+  return keys.some(
+    (k) => k === FEED_META_KEY || k === FEED_ENTRIES_KEY || k.startsWith(LEARNED_PREFIX),
+  );
+}
+
 /** Calls back with the whole archive after the feed or any learned post changes (batched). */
 export function watchArchive(onChange: (archive: ArchivePost[]) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local') return;
-    const keys = Object.keys(changes);
-    if (
-      !keys.some(
-        (k) => k === FEED_META_KEY || k === FEED_ENTRIES_KEY || k.startsWith(LEARNED_PREFIX),
-      )
-    )
-      return;
+    if (!changesArchive(Object.keys(changes))) return;
     // A walk writes a page of posts a second: one reload for a burst of writes.
     clearTimeout(timer);
     timer = setTimeout(() => void loadArchivePosts().then(onChange), 300);
