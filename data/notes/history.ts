@@ -137,6 +137,27 @@ export function postingHistory(input: readonly unknown[]): MonthBar[] {
   return [...bars.values()];
 }
 
+/**
+ * The same bars by year (one bar per year, `month` holding "YYYY"): the whole blog spans a
+ * decade, too many months to read at a glance. Counts add up to the monthly bars'.
+ */
+export function yearBars(bars: readonly MonthBar[]): MonthBar[] {
+  const years = new Map<string, MonthBar>();
+  for (const bar of bars) {
+    const year = bar.month.slice(0, 4);
+    const held = years.get(year);
+    if (!held) years.set(year, { ...bar, month: year, entries: [...bar.entries] });
+    else {
+      held.count += bar.count;
+      held.read += bar.read;
+      held.fromFeed += bar.fromFeed;
+      held.approximate += bar.approximate;
+      held.entries.push(...bar.entries);
+    }
+  }
+  return [...years.values()];
+}
+
 // The page is in English: month names from the platform's own English tables, in UTC so the
 // first of the month never slips back a day.
 const longMonth = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
@@ -149,12 +170,14 @@ function monthName(month: string, format: Intl.DateTimeFormat): string | undefin
   return format.format(Date.UTC(2000, index, 1));
 }
 
-/** "2025-02" → "February 2025" */
+/** "2025-02" → "February 2025"; a year bar's "2025" stays "2025". */
 export function monthLabel(month: string): string {
+  if (month.length === 4) return month;
   return `${monthName(month, longMonth) ?? month} ${month.slice(0, 4)}`;
 }
 
-/** "2025-02" → "Feb" */
+/** "2025-02" → "Feb"; a year bar's "2025" stays "2025". */
 export function shortMonthLabel(month: string): string {
+  if (month.length === 4) return month;
   return monthName(month, shortMonth) ?? month.slice(0, 3);
 }

@@ -79,4 +79,29 @@ describe('the notes page archive over the whole blog', () => {
       expect(await loadProgress()).toHaveProperty('zebra-migrations-of-2019'),
     );
   });
+
+  it('charts the whole blog by month, and by year when asked, with the same total', async () => {
+    renderPage();
+    await waitFor(() => expect(rows()).toHaveLength(32));
+    const bars = () => screen.getAllByTestId('fn-history-bar');
+    const total = () => bars().reduce((n, b) => n + Number(b.dataset.count), 0);
+    // The learned post with a day (2019) joins the notes' 30; one known by its link alone has
+    // no month to sit in.
+    await waitFor(() => expect(bars()[0]!.dataset.month).toBe('2019-04'));
+    expect(total()).toBe(31);
+    fireEvent.click(screen.getByTestId('fn-history-by-year'));
+    await waitFor(() => expect(bars()[0]!.dataset.month).toBe('2019'));
+    expect(bars().map((b) => b.dataset.month)).toEqual([
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+      '2026',
+    ]);
+    expect(total()).toBe(31);
+    expect(bars()[0]!.dataset.count).toBe('1');
+  });
 });
