@@ -115,10 +115,13 @@ export function NotesApp({
 }: NotesAppProps) {
   const notes: FieldNotes = fieldNotes();
   const [progress] = useStoredValue<Progress>(store, {}, [store]);
+  // The notes page lists the field notes' posts first: the whole blog is one click away
+  // (fn-filter-annotated, on by default), and then searched and listed like them.
   const [filter, setFilter] = useState<ArchiveFilter>({
     query: '',
     section: '',
     unreadOnly: false,
+    annotatedOnly: wholeArchive !== undefined,
   });
   const [status, setStatus] = useState('');
   const [feedEntries] = useStoredValue<readonly FeedEntry[]>(feed, [], [feed]);
