@@ -50,6 +50,11 @@ const NOT_FOR_THE_CONTENT_SCRIPT = [
   },
   { target: 'data/notes/schema', why: 'The full notes schema: use data/sidebar/.', types: true },
   { target: 'data/notes/notes', why: 'The full notes: use data/sidebar/ (the sidebar slice).' },
+  {
+    target: 'data/notes/suggest',
+    why: 'The suggested section runs MiniSearch in the background: ask it with fn:suggest-section.',
+    types: true,
+  },
   { target: 'data/feed/parse', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/xml', why: 'The feed parser runs in the background only.' },
   { target: 'data/feed/html-text', why: 'The feed parser runs in the background only.' },

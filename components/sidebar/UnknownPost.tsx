@@ -1,5 +1,7 @@
 import type { KnownPost } from '../../data/archive/known-post';
+import type { SectionSuggestion } from '../../data/notes/suggest';
 import { MarkReadButton } from '../common/MarkReadButton';
+import { SuggestedSection } from './SuggestedSection';
 
 /** What the sidebar shows of a post outside the notes (the feed's entry, the blog's pages). */
 export type FeedPostView = KnownPost;
@@ -8,6 +10,8 @@ export interface UnknownPostProps {
   slug?: string | undefined;
   /** What the archive knows of this post (the feed, the blog's pages), if anything. */
   feedPost?: FeedPostView | undefined;
+  /** The suggested section (the background's guess; null when it declines). */
+  suggestion?: SectionSuggestion | null | undefined;
   read?: boolean;
   /** Given for a post the archive knows: it can be marked read like any post of the notes. */
   onToggleRead?: ((read: boolean) => void) | undefined;
@@ -20,6 +24,7 @@ export interface UnknownPostProps {
 export function UnknownPost({
   slug,
   feedPost: known,
+  suggestion,
   read = false,
   onToggleRead,
 }: UnknownPostProps) {
@@ -45,6 +50,7 @@ export function UnknownPost({
             {known.authors ? <p class="fn-meta">By {known.authors.join(' & ')}</p> : null}
             {known.teaser ? <p data-testid="fn-feed-text">{known.teaser}</p> : null}
           </div>
+          <SuggestedSection suggestion={suggestion} />
           {onToggleRead ? <MarkReadButton read={read} onToggleRead={onToggleRead} /> : null}
         </div>
       ) : null}

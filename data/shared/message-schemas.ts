@@ -7,6 +7,7 @@ import { feedStatusSchema } from '../feed/schema';
 import { feedFetchedRequestSchema } from '../feed/state-schema';
 import { learnRequestSchema } from '../archive/learned-schema';
 import { walkNextRequestSchema } from '../archive/walk';
+import { slugSchema } from './slug';
 import {
   contentRequestSchemas,
   contentResponseSchemas,
@@ -15,6 +16,22 @@ import {
   type RequestSchemas,
   type ResponseSchemas,
 } from './messages';
+
+// A post's title and teaser as the archive keeps them, bounded: the suggestion reads only the
+// first 2,000 characters anyway (data/notes/suggest.ts).
+const MAX_TITLE_CHARS = 500;
+const MAX_TEASER_CHARS = 5000;
+export const suggestSectionRequestSchema = z.strictObject({
+  title: z
+    .string()
+    .check(z.maxLength(MAX_TITLE_CHARS, `a title of at most ${MAX_TITLE_CHARS} characters`)),
+  teaser: z.optional(
+    z
+      .string()
+      .check(z.maxLength(MAX_TEASER_CHARS, `a teaser of at most ${MAX_TEASER_CHARS} characters`)),
+  ),
+  slug: z.optional(slugSchema),
+});
 
 export const requestSchemas: RequestSchemas = {
   ...contentRequestSchemas,
@@ -26,6 +43,7 @@ export const requestSchemas: RequestSchemas = {
   'fn:archive-load': noRequestSchema,
   'fn:archive-stop': noRequestSchema,
   'fn:archive-walk-next': walkNextRequestSchema,
+  'fn:suggest-section': suggestSectionRequestSchema,
 };
 
 export const responseSchemas: ResponseSchemas = {

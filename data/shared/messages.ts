@@ -18,6 +18,7 @@ import type { FeedFetchOutcome } from '../feed/state-schema';
 import type { LearnRequest } from '../archive/learned-schema';
 import type { WalkNextRequest } from '../archive/walk';
 import { walkJobSchema, type WalkJob } from '../archive/walk-job';
+import type { SectionSuggestion, SuggestInput } from '../notes/suggest';
 
 /** A message that carries nothing but its type. */
 export type NoRequest = Record<string, never>;
@@ -53,6 +54,15 @@ export interface Protocol {
   'fn:archive-walk-next': { request: WalkNextRequest; response: WalkJob };
   /** Background → tab: a walk waits for a blog tab; `true` from a tab that takes it up. */
   'fn:archive-walk-wake': { request: NoRequest; response: boolean };
+  /**
+   * Sidebar → background: the suggested section for a post outside the notes (the background
+   * runs MiniSearch, data/notes/suggest.ts; the content script cannot afford it).
+   * `suggestion: null`: below the confidence bar, no suggestion.
+   */
+  'fn:suggest-section': {
+    request: SuggestInput;
+    response: { suggestion: SectionSuggestion | null };
+  };
 }
 
 export type MessageType = keyof Protocol;
@@ -71,6 +81,17 @@ export type ResponseSchemas<K extends MessageType = MessageType> = {
 export const noRequestSchema = z.strictObject({});
 export const doneSchema = z.null();
 
+/** The answer to `fn:suggest-section` (small: the sidebar sends it). */
+export const suggestSectionResponseSchema = z.strictObject({
+  suggestion: z.nullable(
+    z.strictObject({
+      sectionId: z.string(),
+      sectionTitle: z.string(),
+      confidence: z.number().check(z.minimum(0), z.maximum(1)),
+    }),
+  ),
+});
+
 /** The requests a content script handles. */
 export const contentRequestSchemas: RequestSchemas<'fn:toggle-sidebar' | 'fn:archive-walk-wake'> = {
   'fn:toggle-sidebar': noRequestSchema,
@@ -83,12 +104,14 @@ export const contentResponseSchemas: ResponseSchemas<
   | 'fn:feed-fetched'
   | 'fn:archive-learn'
   | 'fn:archive-walk-next'
+  | 'fn:suggest-section'
 > = {
   'fn:open-notes': doneSchema,
   'fn:archive-learn': doneSchema,
   'fn:archive-walk-next': walkJobSchema,
   'fn:feed-claim': feedClaimResponseSchema,
   'fn:feed-fetched': feedStatusSchema,
+  'fn:suggest-section': suggestSectionResponseSchema,
 };
 
 function checkedAnswer<K extends MessageType>(

@@ -6,6 +6,7 @@ import { registerOmnibox } from './omnibox';
 import { initSync } from './sync';
 import { registerArchiveBackground } from './archive';
 import { registerArchiveWalk } from './archive-walk';
+import { registerSuggestSection } from './suggest';
 import { validateBundledNotes } from '../../data/notes/notes';
 
 export default defineBackground(() => {
@@ -18,5 +19,6 @@ export default defineBackground(() => {
   initSync();
   registerArchiveBackground();
   registerArchiveWalk();
+  registerSuggestSection();
   // Background features are added here, one module each.
 });

@@ -95,6 +95,8 @@ export default defineContentScript({
     const host: SidebarHost = {
       progress: progressStore('button'),
       feedPosts: knownPostStore,
+      suggestSection: (post) =>
+        sendMessage(contentResponseSchemas, 'fn:suggest-section', post).then((r) => r.suggestion),
       // A sidebar painted again (the script restarted in place) starts from the reader's layout.
       get initialLayout() {
         return currentLayout;

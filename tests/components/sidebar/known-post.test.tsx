@@ -42,4 +42,22 @@ describe('UnknownPost with what the archive knows (fn-known-post)', () => {
     expect(screen.queryByTestId('fn-known-post')).toBeNull();
     expect(screen.queryByTestId('fn-mark-read')).toBeNull();
   });
+
+  it('shows the suggested section inside the known post, and nothing when it is declined', () => {
+    const known = { title: 'Old post', date: '2019-04-02', teaser: '', source: 'blog' as const };
+    const { rerender } = render(
+      <UnknownPost
+        slug="old-post-1"
+        feedPost={known}
+        suggestion={{ sectionId: 'sqlite', sectionTitle: 'SQLite & Litestream', confidence: 0.8 }}
+      />,
+    );
+    const suggested = screen.getByTestId('fn-suggested-section');
+    expect(screen.getByTestId('fn-known-post').contains(suggested)).toBe(true);
+    expect(screen.getByTestId('fn-suggested-section-title').textContent).toBe(
+      'SQLite & Litestream',
+    );
+    rerender(<UnknownPost slug="old-post-1" feedPost={known} suggestion={null} />);
+    expect(screen.queryByTestId('fn-suggested-section')).toBeNull();
+  });
 });

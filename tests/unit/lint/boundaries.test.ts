@@ -19,6 +19,7 @@ const NEVER_LOADED = [
   'data/notes/schema.ts',
   'data/notes/notes.ts',
   'data/notes/notes.json',
+  'data/notes/suggest.ts',
   'data/feed/parse.ts',
   'data/feed/xml.ts',
   'data/feed/html-text.ts',
@@ -77,6 +78,15 @@ describe("the content script's import boundary", LINT_TIMEOUT, () => {
     const value =
       "import { feedStateSchema } from './state-schema';\n\nexport const schema = feedStateSchema;\n";
     expect(await errorsFor(value, 'data/feed/fetch.ts')).toEqual([BOUNDARY_RULE]);
+  });
+
+  it('fails a content-script import of the suggested section (MiniSearch), allows its types', async () => {
+    const value =
+      "import { suggestSection } from '../../data/notes/suggest';\n\nexport const suggest = suggestSection;\n";
+    expect(await errorsFor(value, 'components/sidebar/Example.tsx')).toEqual([BOUNDARY_RULE]);
+    const typeOnly =
+      "import type { SectionSuggestion } from '../../data/notes/suggest';\n\nexport type S = SectionSuggestion;\n";
+    expect(await errorsFor(typeOnly, 'components/sidebar/Example.tsx')).toEqual([]);
   });
 
   it('leaves code outside the content script free to import them', async () => {
