@@ -13,6 +13,10 @@ import tseslint from 'typescript-eslint';
 const CONTENT_SCRIPT_FILES = [
   'entrypoints/loader.ts',
   'entrypoints/content/**',
+  'entrypoints/learn/**',
+  'data/archive/known-post.ts',
+  'data/archive/learned-schema.ts',
+  'data/archive/walk-job.ts',
   'components/sidebar/**',
   'components/common/**',
   'data/sidebar/**',

@@ -9,6 +9,8 @@ import { SIDEBAR_NOTES_FILE } from './data/sidebar/notes-projection';
 const SIDEBAR_SCRIPT_FILE = 'content-scripts/content.js';
 /** The outline, progress and resume chunk the sidebar imports after painting (entrypoints/reading/). */
 const READING_SCRIPT_FILE = 'reading.js';
+/** The archive's page reader and index walk, imported when the page is idle (entrypoints/learn/). */
+const LEARN_SCRIPT_FILE = 'learn.js';
 
 // Manifest permissions are kept to the least that works; each is explained in README.md.
 export default defineConfig({
@@ -69,11 +71,16 @@ export default defineConfig({
     omnibox: { keyword: 'fn' },
     // The content script fetches its notes file (data/sidebar/notes-file.ts); only fly.io pages
     // may, and Chrome serves it under a per-session URL; the same for the sidebar's scripts
-    // (the loader imports the sidebar's, which imports the reading chunk). WXT adds the sidebar's stylesheet here
+    // (the loader imports the sidebar's, which imports the reading and learn chunks). WXT adds the sidebar's stylesheet here
     // the same way, and writes both as the plain MV2 list for Firefox.
     web_accessible_resources: [
       {
-        resources: [SIDEBAR_NOTES_FILE, SIDEBAR_SCRIPT_FILE, READING_SCRIPT_FILE],
+        resources: [
+          SIDEBAR_NOTES_FILE,
+          SIDEBAR_SCRIPT_FILE,
+          READING_SCRIPT_FILE,
+          LEARN_SCRIPT_FILE,
+        ],
         matches: ['https://fly.io/*', 'https://www.fly.io/*'],
         use_dynamic_url: true,
       },

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { monthLabel, shortMonthLabel, type MonthBar } from '../../data/notes/history';
+import { monthLabel, shortMonthLabel, yearBars, type MonthBar } from '../../data/notes/history';
 import { plural } from '../../data/shared/text';
 
 export interface HistoryChartProps {
@@ -31,8 +31,11 @@ function tickStep(max: number): number {
  * (and posts known only from the feed on top). Bars take focus, so the month's posts can be
  * shown to keyboard users as well as on hover; a visually hidden table repeats the data.
  */
-export function HistoryChart({ bars }: HistoryChartProps) {
+export function HistoryChart({ bars: monthBars }: HistoryChartProps) {
   const [active, setActive] = useState<string | undefined>(undefined);
+  // The whole blog spans years: by month (the default) or one bar per year.
+  const [byYear, setByYear] = useState(false);
+  const bars = byYear ? yearBars(monthBars) : monthBars;
   const max = Math.max(1, ...bars.map((b) => b.count));
   const unit = PLOT / max;
   const width = AXIS + bars.length * (BAR + GAP);
@@ -50,14 +53,29 @@ export function HistoryChart({ bars }: HistoryChartProps) {
       <h2 id="fn-history-heading">Posting history</h2>
       <p class="fn-part-sub" id="fn-history-sub">
         {plural(total, 'post')} from {bars[0] ? monthLabel(bars[0].month) : ''} to{' '}
-        {bars.length > 0 ? monthLabel(bars[bars.length - 1]!.month) : ''}, per month; the lower,
-        stronger-coloured part of each bar is what you have read.
+        {bars.length > 0 ? monthLabel(bars[bars.length - 1]!.month) : ''},{' '}
+        {byYear ? 'per year' : 'per month'}; the lower, stronger-coloured part of each bar is what
+        you have read.
         {fromFeed > 0
           ? ` ${plural(fromFeed, 'post')} from the blog's feed ${fromFeed === 1 ? 'has' : 'have'} no field notes yet and ${fromFeed === 1 ? 'is' : 'are'} drawn apart.`
           : ''}
         {approximate > 0
           ? ` ≈ marks a month holding a post whose date range crosses months: it is counted in the range's first month.`
           : ''}
+      </p>
+      <p class="fn-history-by">
+        <label class="fn-field-check">
+          <input
+            type="checkbox"
+            data-testid="fn-history-by-year"
+            checked={byYear}
+            onChange={(e) => {
+              setActive(undefined);
+              setByYear(e.currentTarget.checked);
+            }}
+          />
+          <span>By year</span>
+        </label>
       </p>
       <div class="fn-chart-box">
         <svg
@@ -86,7 +104,7 @@ export function HistoryChart({ bars }: HistoryChartProps) {
               { kind: 'feed', n: feed },
             ];
             let y = baseline;
-            const showYear = i === 0 || bar.month.endsWith('-01');
+            const showYear = !byYear && (i === 0 || bar.month.endsWith('-01'));
             return (
               <g
                 key={bar.month}

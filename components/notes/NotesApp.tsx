@@ -1,7 +1,7 @@
 // The notes page's state: the reader's progress (kept live from storage), the archive filter,
 // the export files and the clipboard status. Rendering is NotesPage's.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { archivePosts } from '../../data/feed/merge';
+import { archivePosts, type ArchivePost, type FeedOnlyPost } from '../../data/feed/merge';
 import type { FeedEntry } from '../../data/feed/schema';
 import { entriesFromArchive, postingHistory } from '../../data/notes/history';
 import { fieldNotes, pathPosts, postsInSection } from '../../data/notes/notes';
@@ -14,6 +14,7 @@ import {
 import type { FieldNotes, Post } from '../../data/notes/schema';
 import {
   buildIndex,
+  documentFromFeedEntry,
   documentFromPost,
   NO_FILTERS,
   passesFilters,
@@ -31,6 +32,12 @@ export interface FeedSource {
   watch: (onChange: (entries: readonly FeedEntry[]) => void) => () => void;
 }
 
+/** The whole archive (notes, feed, posts learned from the blog's pages), loaded and watched. */
+export interface ArchiveSource {
+  load: () => Promise<readonly ArchivePost[]>;
+  watch: (onChange: (archive: ArchivePost[]) => void) => () => void;
+}
+
 export interface ObjectUrls {
   create: (blob: Blob) => string;
   revoke: (url: string) => void;
@@ -41,6 +48,11 @@ export interface NotesAppProps {
   copyText: (text: string) => Promise<void>;
   /** Without a feed the chart shows the field notes' posts only. */
   feed?: FeedSource;
+  /**
+   * With it, the archive section and the chart cover the whole blog the extension knows
+   * (rows say which posts have field notes); without it, the field notes' posts.
+   */
+  wholeArchive?: ArchiveSource;
   objectUrls?: ObjectUrls;
   now?: () => Date;
 }
@@ -56,22 +68,34 @@ const minutesOf = (posts: readonly Post[]) => posts.reduce((sum, p) => sum + p.m
  * Posts that pass the filter, through the popup's own search and filters: best match first when
  * there is a query, archive order (newest first) otherwise.
  */
-export function filterArchive(
-  posts: readonly Post[],
+export function filterArchive<T extends Post | ArchivePost>(
+  posts: readonly T[],
   filter: ArchiveFilter,
   index: ArchiveIndex,
   isRead: (slug: string) => boolean,
-): Post[] {
+): T[] {
   const filters: ArchiveFilters = {
     ...NO_FILTERS,
     section: filter.section,
     unreadOnly: filter.unreadOnly,
+    annotatedOnly: filter.annotatedOnly ?? false,
   };
   if (filter.query.trim() === '')
-    return posts.filter((p) => passesFilters(documentFromPost(p), filters, isRead));
+    return posts.filter((p) => passesFilters(searchDocumentOf(p), filters, isRead));
+  const bySlug = new Map(posts.map((p) => [p.slug, p]));
   return searchArchive(index, filter.query, filters, isRead)
-    .map((hit) => posts.find((p) => p.slug === hit.slug))
-    .filter((p): p is Post => p !== undefined);
+    .map((hit) => bySlug.get(hit.slug))
+    .filter((p): p is T => p !== undefined);
+}
+
+/** A post of the notes or of the whole archive as the search sees it. */
+function searchDocumentOf(post: Post | ArchivePost) {
+  return isFeedOnly(post) ? documentFromFeedEntry(post) : documentFromPost(post);
+}
+
+/** A post without field notes (from the feed or learned from the blog's pages). */
+export function isFeedOnly(post: Post | ArchivePost): post is FeedOnlyPost {
+  return (post as { fromFeed?: boolean }).fromFeed === true;
 }
 
 /** A Blob URL for `text` that lives as long as the text does. */
@@ -85,21 +109,41 @@ export function NotesApp({
   store,
   copyText,
   feed,
+  wholeArchive,
   objectUrls = browserUrls,
   now = () => new Date(),
 }: NotesAppProps) {
   const notes: FieldNotes = fieldNotes();
   const [progress] = useStoredValue<Progress>(store, {}, [store]);
+  // The notes page lists the field notes' posts first: the whole blog is one click away
+  // (fn-filter-annotated, on by default), and then searched and listed like them.
   const [filter, setFilter] = useState<ArchiveFilter>({
     query: '',
     section: '',
     unreadOnly: false,
+    annotatedOnly: wholeArchive !== undefined,
   });
   const [status, setStatus] = useState('');
-  const index = useMemo(() => buildIndex(notes.posts), [notes]);
-
   const [feedEntries] = useStoredValue<readonly FeedEntry[]>(feed, [], [feed]);
-  const archive = useMemo(() => archivePosts(notes.posts, feedEntries), [notes, feedEntries]);
+  const [whole] = useStoredValue<readonly ArchivePost[] | undefined>(wholeArchive, undefined, [
+    wholeArchive,
+  ]);
+  const archive = useMemo(
+    () => whole ?? archivePosts(notes.posts, feedEntries),
+    [whole, notes, feedEntries],
+  );
+  // The archive section's posts: the whole blog when the page has it, else the notes'.
+  const listed: readonly (Post | ArchivePost)[] = wholeArchive ? archive : notes.posts;
+  const index = useMemo(
+    () =>
+      wholeArchive
+        ? buildIndex(
+            archive.flatMap((p) => (p.fromFeed ? [] : [p])),
+            archive.flatMap((p) => (p.fromFeed ? [documentFromFeedEntry(p)] : [])),
+          )
+        : buildIndex(notes.posts),
+    [wholeArchive, archive, notes],
+  );
 
   const isRead = (slug: string) => isMarkedRead(progress, slug);
   const readPosts = notes.posts.filter((p) => isRead(p.slug));
@@ -149,8 +193,8 @@ export function NotesApp({
       history={postingHistory(entriesFromArchive(archive, isRead))}
       archive={{
         filter,
-        total: notes.posts.length,
-        posts: filterArchive(notes.posts, filter, index, isRead),
+        total: listed.length,
+        posts: filterArchive(listed, filter, index, isRead),
       }}
       exports={{
         markdownUrl,

@@ -1,3 +1,4 @@
+import { BlogProgress } from '../archive/BlogProgress';
 import type { Blog } from '../../data/notes/schema';
 
 export interface NotesTotals {
@@ -56,6 +57,7 @@ export function NotesHeader({ blog, totals }: NotesHeaderProps) {
       >
         <span style={{ width: `${percent(totals.postsRead, totals.posts)}%` }} />
       </div>
+      <BlogProgress />
     </header>
   );
 }

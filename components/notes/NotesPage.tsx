@@ -1,6 +1,7 @@
 import type { MonthBar } from '../../data/notes/history';
 import type { Blog, Post } from '../../data/notes/schema';
 import { ContinueReading } from '../common/ContinueReading';
+import type { ArchivePost } from '../../data/feed/merge';
 import { Archive, type ArchiveFilter } from './Archive';
 import { FromTheField, WhatThisIs } from './BlogOverview';
 import { ExportShare, type ExportShareProps } from './ExportShare';
@@ -15,7 +16,7 @@ export interface NotesPageProps {
   steps: StartHereStep[];
   sections: SectionSummary[];
   history: MonthBar[];
-  archive: { filter: ArchiveFilter; posts: Post[]; total: number };
+  archive: { filter: ArchiveFilter; posts: (Post | ArchivePost)[]; total: number };
   exports: ExportShareProps;
   isRead: (slug: string) => boolean;
   onFilter: (filter: ArchiveFilter) => void;

@@ -21,6 +21,8 @@ import { readingListFileName, readingListMarkdown } from '../../data/progress/re
 import { useStoredValue } from '../common/useStoredValue';
 import { downloadText } from './download';
 import { ExportSection } from './ExportSection';
+import { ArchiveLoad } from '../archive/ArchiveLoad';
+import { BlogProgress } from '../archive/BlogProgress';
 import { ImportPreview } from './ImportPreview';
 import { ImportSection } from './ImportSection';
 import { QuarantineNotice } from './QuarantineNotice';
@@ -170,6 +172,15 @@ export function OptionsApp({ notes, services, sections }: OptionsAppProps) {
       />
       <SyncSection services={services.sync} />
       {sections}
+      <section class="fn-options-section" aria-labelledby="fn-whole-blog-heading">
+        <h2 id="fn-whole-blog-heading">The whole blog</h2>
+        <p class="fn-hint">
+          Loads every post of fly.io/blog from the blog’s own index pages, one page a second, in an
+          open blog tab (or one it opens). Posts are also learned as you browse the blog.
+        </p>
+        <BlogProgress />
+        <ArchiveLoad />
+      </section>
       <ExportSection
         onExportJson={() =>
           downloadText(

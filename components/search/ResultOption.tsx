@@ -31,6 +31,7 @@ export function ResultOption({ result, active, onOpen, onToggleRead }: ResultOpt
       data-testid="fn-result"
       data-slug={result.slug}
       data-read={String(result.read)}
+      data-annotated={String(!result.fromFeed)}
       // Keep focus in the search box: the listbox is driven from there.
       onMouseDown={(e) => e.preventDefault()}
       onClick={(e) => onOpen(result.slug, e.ctrlKey || e.metaKey || e.button === 1)}

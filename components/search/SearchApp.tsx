@@ -36,6 +36,7 @@ import { loadSearchSession, saveSearchSession } from '../../data/search/session'
 import {
   firstThen,
   startArchive,
+  startLearnedCount,
   startPlaces,
   startProgress,
   type PopupStart,
@@ -46,6 +47,8 @@ import { resultView, type ResultView } from '../../data/search/view';
 import { ContinueReading } from '../common/ContinueReading';
 import { useStoredValue } from '../common/useStoredValue';
 import { SearchPanel, type ResultGroup } from './SearchPanel';
+import { blogProgressText } from '../../data/archive/blog-progress';
+import { learnedCount } from '../../data/archive/learned';
 
 /** How many of the newest posts the empty popup lists after the path. */
 export const NEWEST_COUNT = 10;
@@ -70,6 +73,7 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
   const [loaders] = useState(() => ({
     archive: firstThen(start && (() => startArchive(start)), loadArchivePosts),
     places: firstThen(start && (() => startPlaces(start)), loadPlaces),
+    learned: firstThen(start && (() => startLearnedCount(start)), learnedCount),
   }));
   // Until the feed cache is read: the bundled notes alone (no storage read before first paint).
   const [archive] = useStoredValue<readonly ArchivePost[] | undefined>(
@@ -203,6 +207,8 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
       sections={notes.sections.map((s) => s.name)}
       groups={groups}
       countText={countText}
+      blogProgress={blogProgressText([...docs.keys()], read)}
+      countLearned={loaders.learned}
       activeSlug={active}
       suggestions={suggestions}
       onQuery={(q) => edit(() => setQuery(q))}

@@ -40,6 +40,15 @@ export function SearchFilters({ filters, sections, onChange }: SearchFiltersProp
         ≤ {SHORT_READ_MINUTES} min
       </label>
       <label class="fn-filter">
+        <input
+          type="checkbox"
+          data-testid="fn-filter-annotated"
+          checked={filters.annotatedOnly}
+          onChange={(e) => set({ annotatedOnly: e.currentTarget.checked })}
+        />
+        With notes
+      </label>
+      <label class="fn-filter">
         <span class="fn-visually-hidden">Sort</span>
         <select
           data-testid="fn-sort"

@@ -5,6 +5,7 @@ import type { ResultView } from '../../data/search/view';
 import { NoResults } from './NoResults';
 import { ResultOption, optionId } from './ResultOption';
 import { SearchFilters } from './SearchFilters';
+import { ArchiveLoad } from '../archive/ArchiveLoad';
 
 export interface ResultGroup {
   id: string;
@@ -20,6 +21,10 @@ export interface SearchPanelProps {
   groups: readonly ResultGroup[];
   /** Announced politely whenever it changes. */
   countText: string;
+  /** "37 of 412 posts read": progress over every post the archive knows. */
+  blogProgress?: string;
+  /** Handed to ArchiveLoad: how many posts the archive learned. */
+  countLearned?: () => Promise<number>;
   activeSlug: string | undefined;
   /** Shown when a query found nothing. */
   suggestions: readonly string[];
@@ -44,7 +49,8 @@ export function SearchPanel(props: SearchPanelProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const total = groups.reduce((n, g) => n + g.results.length, 0);
-  const filtered = filters.section !== '' || filters.unreadOnly || filters.shortOnly;
+  const filtered =
+    filters.section !== '' || filters.unreadOnly || filters.shortOnly || filters.annotatedOnly;
 
   // `autofocus` is honoured only while a page loads; the box is rendered after that.
   useEffect(() => inputRef.current?.focus(), []);
@@ -104,6 +110,11 @@ export function SearchPanel(props: SearchPanelProps) {
         read or unread, Escape clears the search.
       </p>
       <SearchFilters filters={filters} sections={props.sections} onChange={props.onFilters} />
+      {props.blogProgress ? (
+        <p class="fn-blog-progress" data-testid="fn-blog-progress">
+          {props.blogProgress}
+        </p>
+      ) : null}
       <p class="fn-result-count" data-testid="fn-result-count" role="status" aria-live="polite">
         {props.countText}
       </p>
@@ -147,7 +158,13 @@ export function SearchPanel(props: SearchPanelProps) {
           suggestions={props.suggestions}
           onSuggestion={props.onQuery}
           onClearFilters={() =>
-            props.onFilters({ ...filters, section: '', unreadOnly: false, shortOnly: false })
+            props.onFilters({
+              ...filters,
+              section: '',
+              unreadOnly: false,
+              shortOnly: false,
+              annotatedOnly: false,
+            })
           }
         />
       )}
@@ -159,13 +176,20 @@ export function SearchPanel(props: SearchPanelProps) {
             class="fn-link-button"
             data-testid="fn-clear-filters"
             onClick={() =>
-              props.onFilters({ ...filters, section: '', unreadOnly: false, shortOnly: false })
+              props.onFilters({
+                ...filters,
+                section: '',
+                unreadOnly: false,
+                shortOnly: false,
+                annotatedOnly: false,
+              })
             }
           >
             Clear filters
           </button>
         </div>
       )}
+      {query.trim() === '' ? <ArchiveLoad countPosts={props.countLearned} /> : null}
       <footer class="fn-footer">
         <a
           href="notes.html"

@@ -5,6 +5,7 @@ import type { PathEntry } from './path-progress';
 import { PathSteps } from './PathSteps';
 import { PostNote } from './PostNote';
 import { UnknownPost, type FeedPostView } from './UnknownPost';
+import type { SectionSuggestion } from '../../data/notes/suggest';
 
 export type { PathEntry } from './path-progress';
 
@@ -24,6 +25,8 @@ export interface SidebarProps {
   onOpenNotes: () => void;
   /** What the blog's feed says of a post the notes do not cover. */
   feedPost?: FeedPostView | undefined;
+  /** The suggested section for a post outside the notes (null: declined). */
+  suggestion?: SectionSuggestion | null | undefined;
   /** Where the outline, progress and resume render on a post page (their own Preact root). */
   readingSlot?: ((el: HTMLElement | null) => void) | undefined;
 }
@@ -47,7 +50,9 @@ export function Sidebar(props: SidebarProps) {
       ) : null}
       {page.kind === 'unknown-post' ? (
         <UnknownPost
+          slug={page.slug}
           feedPost={props.feedPost}
+          suggestion={props.suggestion}
           read={props.postRead}
           onToggleRead={props.feedPost ? props.onToggleRead : undefined}
         />

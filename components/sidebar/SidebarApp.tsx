@@ -15,6 +15,7 @@ import { useStoredValue } from '../common/useStoredValue';
 import { Sidebar, type SidebarPage } from './Sidebar';
 import { SidebarShell, type Theme } from './SidebarShell';
 import type { FeedPostView } from './UnknownPost';
+import type { SectionSuggestion } from '../../data/notes/suggest';
 
 /** The cached feed's word on a post the notes do not annotate. */
 export interface FeedPostViewStore {
@@ -24,6 +25,15 @@ export interface FeedPostViewStore {
 
 export interface SidebarHost {
   progress: ProgressStore;
+  /**
+   * The suggested section for a post outside the notes (the background's answer; null when
+   * it declines). Without it no suggestion is shown.
+   */
+  suggestSection?: (post: {
+    title: string;
+    teaser?: string;
+    slug: string;
+  }) => Promise<SectionSuggestion | null>;
   /** Where an unknown post's feed teaser comes from; without it only `feedPost` is shown. */
   feedPosts?: FeedPostViewStore;
   initialLayout: Layout;
@@ -78,6 +88,29 @@ export function SidebarApp({ page, host, feedPost }: SidebarAppProps) {
   );
   const shownTeaser =
     feedPost ?? (teaser && teaser.slug === unknownSlug ? teaser.teaser : undefined);
+
+  // The suggested section for a known post outside the notes: asked once per post shown.
+  const [suggested, setSuggested] = useState<
+    { slug: string; suggestion: SectionSuggestion | null } | undefined
+  >(undefined);
+  const suggestTitle = shownTeaser?.title;
+  const suggestTeaser = shownTeaser?.teaser;
+  useEffect(() => {
+    const ask = host.suggestSection;
+    if (!ask || !unknownSlug || !suggestTitle) return undefined;
+    let current = true;
+    ask({
+      title: suggestTitle.slice(0, 300),
+      ...(suggestTeaser ? { teaser: suggestTeaser.slice(0, 400) } : {}),
+      slug: unknownSlug,
+    }).then(
+      (suggestion) => current && setSuggested({ slug: unknownSlug, suggestion }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, unknownSlug, suggestTitle, suggestTeaser]);
 
   useEffect(() => host.watchViewport(() => setViewport(host.viewportWidth())), [host]);
   useEffect(() => host.watchTheme(setTheme), [host]);
@@ -160,6 +193,7 @@ export function SidebarApp({ page, host, feedPost }: SidebarAppProps) {
           notesUrl={host.notesUrl}
           onOpenNotes={host.openNotes}
           feedPost={shownTeaser}
+          suggestion={suggested?.slug === unknownSlug ? suggested?.suggestion : undefined}
           readingSlot={host.readingSlot}
         />
       ) : null}

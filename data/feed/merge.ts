@@ -31,7 +31,14 @@ export interface FeedOnlyPost {
   readonly date: string;
   /** Plain text, a sentence or two; may be empty. Render as text only. */
   readonly teaser: string;
+  /**
+   * True for every post the notes do not annotate: from the feed, or learned from the blog's
+   * pages (data/archive/learned.ts); then `date` is '' when no page gave one.
+   */
   readonly fromFeed: true;
+  /** fly.io's own reading time, when a page of the blog gave it (not the notes' minutes). */
+  readonly flyMinutes?: number;
+  readonly authors?: readonly string[];
 }
 
 export type ArchivePost = AnnotatedPost | FeedOnlyPost;

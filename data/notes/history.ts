@@ -73,13 +73,16 @@ export function entriesFromArchive(
   archive: readonly ArchivePost[],
   isRead: (slug: string) => boolean,
 ): HistoryEntry[] {
-  return archive.map((post) => ({
-    slug: post.slug,
-    title: post.title,
-    ...(post.fromFeed ? { month: monthOf(post.date), approximate: false } : placePost(post)),
-    read: isRead(post.slug),
-    fromFeed: post.fromFeed,
-  }));
+  // A post learned from the blog's index without a day has no month to sit in.
+  return archive
+    .flatMap((post) => (post.fromFeed && post.date === '' ? [] : [post]))
+    .map((post) => ({
+      slug: post.slug,
+      title: post.title,
+      ...(post.fromFeed ? { month: monthOf(post.date), approximate: false } : placePost(post)),
+      read: isRead(post.slug),
+      fromFeed: post.fromFeed,
+    }));
 }
 
 /** Every month from `first` to `last` inclusive, as YYYY-MM. */
@@ -134,6 +137,27 @@ export function postingHistory(input: readonly unknown[]): MonthBar[] {
   return [...bars.values()];
 }
 
+/**
+ * The same bars by year (one bar per year, `month` holding "YYYY"): the whole blog spans a
+ * decade, too many months to read at a glance. Counts add up to the monthly bars'.
+ */
+export function yearBars(bars: readonly MonthBar[]): MonthBar[] {
+  const years = new Map<string, MonthBar>();
+  for (const bar of bars) {
+    const year = bar.month.slice(0, 4);
+    const held = years.get(year);
+    if (!held) years.set(year, { ...bar, month: year, entries: [...bar.entries] });
+    else {
+      held.count += bar.count;
+      held.read += bar.read;
+      held.fromFeed += bar.fromFeed;
+      held.approximate += bar.approximate;
+      held.entries.push(...bar.entries);
+    }
+  }
+  return [...years.values()];
+}
+
 // The page is in English: month names from the platform's own English tables, in UTC so the
 // first of the month never slips back a day.
 const longMonth = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
@@ -146,12 +170,14 @@ function monthName(month: string, format: Intl.DateTimeFormat): string | undefin
   return format.format(Date.UTC(2000, index, 1));
 }
 
-/** "2025-02" → "February 2025" */
+/** "2025-02" → "February 2025"; a year bar's "2025" stays "2025". */
 export function monthLabel(month: string): string {
+  if (month.length === 4) return month;
   return `${monthName(month, longMonth) ?? month} ${month.slice(0, 4)}`;
 }
 
-/** "2025-02" → "Feb" */
+/** "2025-02" → "Feb"; a year bar's "2025" stays "2025". */
 export function shortMonthLabel(month: string): string {
+  if (month.length === 4) return month;
   return monthName(month, shortMonth) ?? month.slice(0, 3);
 }

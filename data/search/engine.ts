@@ -201,6 +201,8 @@ export interface ArchiveFilters {
   unreadOnly: boolean;
   /** Only reads of SHORT_READ_MINUTES or fewer. */
   shortOnly: boolean;
+  /** Only posts the field notes annotate (not those known from the feed or the blog's pages). */
+  annotatedOnly: boolean;
   sort: 'relevance' | 'newest';
 }
 
@@ -210,6 +212,7 @@ export const NO_FILTERS: ArchiveFilters = {
   section: '',
   unreadOnly: false,
   shortOnly: false,
+  annotatedOnly: false,
   sort: 'relevance',
 };
 
@@ -229,6 +232,7 @@ export function passesFilters(
   if (filters.unreadOnly && isRead(doc.slug)) return false;
   if (filters.shortOnly && (doc.minutes === undefined || doc.minutes > SHORT_READ_MINUTES))
     return false;
+  if (filters.annotatedOnly && doc.fromFeed) return false;
   return true;
 }
 

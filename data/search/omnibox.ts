@@ -31,7 +31,9 @@ export function omniboxSuggestions(
     .flatMap((slug) => {
       const doc = docs.get(slug);
       if (!doc) return [];
-      const meta = [doc.minutes === undefined ? '' : `${doc.minutes} min`, doc.section]
+      // Which posts have field notes: a post known only from the blog says it has none yet.
+      const notes = doc.fromFeed ? 'no field notes yet' : doc.section;
+      const meta = [doc.minutes === undefined ? '' : `${doc.minutes} min`, notes]
         .filter((s) => s !== '')
         .join(' · ');
       const plain = meta === '' ? doc.title : `${doc.title} — ${meta}`;

@@ -7,6 +7,7 @@
 // is validated as the usual loaders validate it.
 import { browser } from 'wxt/browser';
 import { archiveFromItems } from '../archive/archive';
+import { learnedFromItems } from '../archive/learned';
 import type { ArchivePost } from '../feed/merge';
 import { progressFromItems, type Progress } from '../progress/marks';
 import { placesFromStorage, type PostPlace } from '../progress/places';
@@ -35,6 +36,8 @@ export const startArchive = (start: PopupStart): Promise<ArchivePost[]> =>
   start.local().then(archiveFromItems);
 export const startPlaces = (start: PopupStart): Promise<PostPlace[]> =>
   start.local().then(placesFromStorage);
+export const startLearnedCount = (start: PopupStart): Promise<number> =>
+  start.local().then((items) => learnedFromItems(items).posts.size);
 
 /**
  * A loader whose first call is answered by `first` (from what was read at the start) and every

@@ -15,6 +15,8 @@ export const searchSessionSchema = z.strictObject({
   section: z.string().check(z.maxLength(200)),
   unreadOnly: z.boolean(),
   shortOnly: z.boolean(),
+  /** Optional: sessions saved before the whole-blog archive have no such filter. */
+  annotatedOnly: z.optional(z.boolean()),
   sort: z.enum(['relevance', 'newest']),
   /** When it was saved, ms since the epoch. */
   at: z.number().check(z.nonnegative()),
@@ -42,7 +44,10 @@ export function savedSearchFromStored(value: unknown, now: number): SavedSearch 
   if (!parsed.success) return undefined;
   const { query, at, ...filters } = parsed.data;
   if (now - at > SEARCH_SESSION_TTL_MS || at > now) return undefined;
-  return { query, filters: { ...NO_FILTERS, ...filters } };
+  return {
+    query,
+    filters: { ...NO_FILTERS, ...filters, annotatedOnly: filters.annotatedOnly ?? false },
+  };
 }
 
 export async function loadSearchSession(now = Date.now()): Promise<SavedSearch | undefined> {

@@ -5,6 +5,8 @@
 import * as z from 'zod/mini';
 import { feedStatusSchema } from '../feed/schema';
 import { feedFetchedRequestSchema } from '../feed/state-schema';
+import { learnRequestSchema } from '../archive/learned-schema';
+import { walkNextRequestSchema } from '../archive/walk';
 import { slugSchema } from './slug';
 import {
   contentRequestSchemas,
@@ -37,6 +39,10 @@ export const requestSchemas: RequestSchemas = {
   'fn:feed-claim': noRequestSchema,
   'fn:feed-fetched': feedFetchedRequestSchema,
   'fn:feed-check-now': noRequestSchema,
+  'fn:archive-learn': learnRequestSchema,
+  'fn:archive-load': noRequestSchema,
+  'fn:archive-stop': noRequestSchema,
+  'fn:archive-walk-next': walkNextRequestSchema,
   'fn:suggest-section': suggestSectionRequestSchema,
 };
 
@@ -44,4 +50,7 @@ export const responseSchemas: ResponseSchemas = {
   ...contentResponseSchemas,
   'fn:toggle-sidebar': doneSchema,
   'fn:feed-check-now': z.strictObject({ ok: z.boolean(), status: feedStatusSchema }),
+  'fn:archive-load': doneSchema,
+  'fn:archive-stop': doneSchema,
+  'fn:archive-walk-wake': z.boolean(),
 };

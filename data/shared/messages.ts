@@ -15,6 +15,9 @@ import { browser } from 'wxt/browser';
 import { feedClaimResponseSchema, feedStatusSchema } from '../feed/schema';
 import type { FeedClaimResponse, FeedStatus } from '../feed/schema';
 import type { FeedFetchOutcome } from '../feed/state-schema';
+import type { LearnRequest } from '../archive/learned-schema';
+import type { WalkNextRequest } from '../archive/walk';
+import { walkJobSchema, type WalkJob } from '../archive/walk-job';
 import type { SectionSuggestion, SuggestInput } from '../notes/suggest';
 
 /** A message that carries nothing but its type. */
@@ -38,6 +41,19 @@ export interface Protocol {
     request: NoRequest;
     response: { ok: boolean; status: FeedStatus };
   };
+  /** Tab → background: the posts read off the page the reader opened (the whole-blog archive). */
+  'fn:archive-learn': { request: LearnRequest; response: null };
+  /** Popup / options → background: load the whole blog now (or resume). */
+  'fn:archive-load': { request: NoRequest; response: null };
+  /** Popup / options → background: stop loading the whole blog. */
+  'fn:archive-stop': { request: NoRequest; response: null };
+  /**
+   * Tab → background: the result of the index page it fetched, if any, and "what next?" The
+   * background answers with one page to fetch (after a wait) or `go: false`.
+   */
+  'fn:archive-walk-next': { request: WalkNextRequest; response: WalkJob };
+  /** Background → tab: a walk waits for a blog tab; `true` from a tab that takes it up. */
+  'fn:archive-walk-wake': { request: NoRequest; response: boolean };
   /**
    * Sidebar → background: the suggested section for a post outside the notes (the background
    * runs MiniSearch, data/notes/suggest.ts; the content script cannot afford it).
@@ -77,14 +93,22 @@ export const suggestSectionResponseSchema = z.strictObject({
 });
 
 /** The requests a content script handles. */
-export const contentRequestSchemas: RequestSchemas<'fn:toggle-sidebar'> = {
+export const contentRequestSchemas: RequestSchemas<'fn:toggle-sidebar' | 'fn:archive-walk-wake'> = {
   'fn:toggle-sidebar': noRequestSchema,
+  'fn:archive-walk-wake': noRequestSchema,
 };
 /** The answers to what a content script sends. */
 export const contentResponseSchemas: ResponseSchemas<
-  'fn:open-notes' | 'fn:feed-claim' | 'fn:feed-fetched' | 'fn:suggest-section'
+  | 'fn:open-notes'
+  | 'fn:feed-claim'
+  | 'fn:feed-fetched'
+  | 'fn:archive-learn'
+  | 'fn:archive-walk-next'
+  | 'fn:suggest-section'
 > = {
   'fn:open-notes': doneSchema,
+  'fn:archive-learn': doneSchema,
+  'fn:archive-walk-next': walkJobSchema,
   'fn:feed-claim': feedClaimResponseSchema,
   'fn:feed-fetched': feedStatusSchema,
   'fn:suggest-section': suggestSectionResponseSchema,

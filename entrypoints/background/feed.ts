@@ -10,14 +10,20 @@ import type { FeedCheckResponse } from '../../data/feed/check';
 import { handleMessages } from '../../data/shared/messages';
 import { serialQueue } from '../../data/shared/serial-queue';
 import { requestSchemas } from '../../data/shared/message-schemas';
+import { learnedWriter } from './archive';
 
 // The feed cache is read, changed and written by each step: one step at a time.
 const { run: oneAtATime } = serialQueue();
 
+/** Posts the blog's own pages confirm (the archive's learned posts): a feed that stops listing
+ * them does not drop them from the cache (data/feed/record.ts). */
+const indexConfirmed = () => learnedWriter.slugs();
+
 async function checkNow(): Promise<FeedCheckResponse> {
   const granted = await browser.permissions.contains({ origins: [FEED_URL] });
   if (!granted) return { ok: false, status: statusOf(await loadFeedCache()) };
-  const status = await recordFeedOutcome(await fetchFeed(FEED_URL, await loadFeedMeta()));
+  const outcome = await fetchFeed(FEED_URL, await loadFeedMeta());
+  const status = await recordFeedOutcome(outcome, Date.now(), await indexConfirmed());
   // A good answer sets lastSuccess to the same instant as lastChecked.
   return {
     ok: status.lastSuccess !== undefined && status.lastSuccess === status.lastChecked,
@@ -29,7 +35,8 @@ export function registerFeedBackground(): void {
   handleMessages(
     requestSchemas,
     {
-      'fn:feed-fetched': ({ outcome }) => oneAtATime(() => recordFeedOutcome(outcome)),
+      'fn:feed-fetched': ({ outcome }) =>
+        oneAtATime(async () => recordFeedOutcome(outcome, Date.now(), await indexConfirmed())),
       'fn:feed-check-now': () => oneAtATime(checkNow),
       'fn:feed-claim': () => oneAtATime(() => claimFeedCheck()),
     },

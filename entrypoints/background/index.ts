@@ -4,6 +4,8 @@ import { initBadge } from './badge';
 import { initStorageUpkeep } from './storage-upkeep';
 import { registerOmnibox } from './omnibox';
 import { initSync } from './sync';
+import { registerArchiveBackground } from './archive';
+import { registerArchiveWalk } from './archive-walk';
 import { registerSuggestSection } from './suggest';
 import { validateBundledNotes } from '../../data/notes/notes';
 
@@ -15,6 +17,8 @@ export default defineBackground(() => {
   initBadge();
   registerOmnibox();
   initSync();
+  registerArchiveBackground();
+  registerArchiveWalk();
   registerSuggestSection();
   // Background features are added here, one module each.
 });

@@ -1,18 +1,19 @@
 // Read marks and path badges on the blog index's post cards. Each mark lives in its own tiny
-// (closed) shadow host, absolutely positioned at the end of the card's title: it takes no space, so the
-// page's layout does not move. Cards are found by their link to a post; markup that does not
-// match simply gets no mark.
+// (closed) shadow host, absolutely positioned at the end of the card's title: it takes no space,
+// so the page's layout does not move. Cards are found by their links to posts, on any markup
+// (data/page/index-cards.ts, in the learn chunk): every post of the blog gets its mark.
 import { render } from 'preact';
 import type { ContentContext } from './context';
 import { CardMark } from '../../components/common/CardMark';
 import { SHADOW_MODE } from '../../components/common/test-build';
 import { guardAgainstScriptedInput } from '../../components/common/trusted-input';
-import { pathLength, pathPosition } from '../../data/sidebar/sidebar-notes';
+import { pathLength, pathPosition, sidebarPost } from '../../data/sidebar/sidebar-notes';
 import { isRead, type Progress, type ProgressStore } from '../../data/progress/marks';
 import { loadPrefs, watchPrefs } from '../../data/settings/prefs';
-import { blogPageForUrl } from '../../data/shared/blog-urls';
+import type { IndexCard } from '../../data/page/index-cards';
 import type { Theme } from '../../components/sidebar/SidebarShell';
 import type { ContentFeature } from './features';
+import { loadLearnChunk } from './learn';
 import { currentTheme, watchTheme } from './page-theme';
 
 export const CARD_HOST = 'fly-field-notes-card';
@@ -24,19 +25,16 @@ interface Card {
   link: HTMLAnchorElement;
 }
 
-/** Each `article` with a link to a post of the notes, by the link in its heading if it has one. */
-export function findCards(root: ParentNode = document): Card[] {
-  const cards: Card[] = [];
-  for (const article of root.querySelectorAll('article')) {
-    const links = [...article.querySelectorAll<HTMLAnchorElement>('a[href]')];
-    const posts = links
-      .map((link) => ({ link, page: blogPageForUrl(link.href) }))
-      .filter((c) => c.page.kind === 'post');
-    const chosen = posts.find((c) => c.link.closest('h1, h2, h3, h4')) ?? posts[0];
-    if (chosen?.page.kind !== 'post') continue;
-    cards.push({ slug: chosen.page.slug, title: chosen.page.post.title, link: chosen.link });
-  }
-  return cards;
+/** Finds the index's cards (the learn chunk's readIndexCards). */
+export type FindCards = (root: ParentNode, pageUrl: string) => IndexCard[];
+
+/** The cards to mark: the notes' title where the notes have the post, else the card's own. */
+export function findCards(find: FindCards, root: ParentNode = document, pageUrl = location.href) {
+  return find(root, pageUrl).map(({ slug, title, link }): Card => ({
+    slug,
+    title: sidebarPost(slug)?.title ?? title ?? slug,
+    link,
+  }));
 }
 
 export function removeCardMarks(root: ParentNode = document): void {
@@ -53,7 +51,7 @@ export function initCardMarks(
   ctx: ContentContext,
   store: ProgressStore,
   /** `css`: the content script's stylesheet, which holds card-marks.css (see index.tsx). */
-  options: { enabled: boolean; theme: Theme; css: string },
+  options: { enabled: boolean; theme: Theme; css: string; find: FindCards },
 ): CardMarks {
   let progress: Progress = {};
   let theme = options.theme;
@@ -84,7 +82,7 @@ export function initCardMarks(
 
   const mount = () => {
     unmount();
-    for (const card of findCards()) {
+    for (const card of findCards(options.find)) {
       const host = document.createElement(CARD_HOST);
       // Out of flow at its static position, so the title line keeps its size.
       host.style.setProperty('position', 'absolute', 'important');
@@ -151,12 +149,19 @@ export function cardMarksFeature(store: ProgressStore, css: string): ContentFeat
     pages: ['index'],
     whenIdle: true,
     start: (ctx) => {
-      const cards = initCardMarks(ctx, store, { enabled: false, theme: currentTheme(), css });
-      void loadPrefs().then((prefs) => {
-        if (!ctx.isInvalid) cards.setEnabled(prefs.indexCardMarks);
+      let cards: CardMarks | undefined;
+      // The cards are read by the learn chunk (any markup); it loads once, after first paint.
+      void Promise.all([loadLearnChunk(), loadPrefs()]).then(([chunk, prefs]) => {
+        if (!chunk || ctx.isInvalid) return;
+        cards = initCardMarks(ctx, store, {
+          enabled: prefs.indexCardMarks,
+          theme: currentTheme(),
+          css,
+          find: chunk.findCards,
+        });
       });
-      const stopPrefs = watchPrefs((prefs) => cards.setEnabled(prefs.indexCardMarks));
-      watchTheme(ctx, cards.setTheme);
+      const stopPrefs = watchPrefs((prefs) => cards?.setEnabled(prefs.indexCardMarks));
+      watchTheme(ctx, (theme) => cards?.setTheme(theme));
       return stopPrefs;
     },
   };

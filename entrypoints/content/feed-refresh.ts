@@ -17,7 +17,7 @@ import { BLOG_PAGES, type ContentFeature } from './features';
  * cross-origin request that needs a host permission; `content.fetch` sends it as the page does,
  * same-origin. Chrome's content-script fetch is the page's origin already.
  */
-function pageFetch(): typeof fetch {
+export function pageFetch(): typeof fetch {
   const page = (globalThis as { content?: { fetch?: typeof fetch } }).content;
   return typeof page?.fetch === 'function' ? page.fetch.bind(page) : fetch.bind(globalThis);
 }

@@ -3,7 +3,7 @@
 // and run the content features (features.ts) for this page and every page navigated to.
 import { render } from 'preact';
 import type { SidebarHost } from '../../components/sidebar/SidebarApp';
-import { loadFeedPost, watchFeedPost } from '../../data/feed/feed-post';
+import { knownPostStore } from '../../data/archive/known-post';
 import { loadLayoutAndPrefs, saveLayout } from '../../data/settings/layout';
 import { progressStore } from '../../data/progress/marks';
 import { setSidebarNotes } from '../../data/sidebar/sidebar-notes';
@@ -15,6 +15,7 @@ import { CARD_HOST, cardMarksFeature } from './card-marks';
 import { startSidebarRun } from './context';
 import { feedRefreshFeature } from './feed-refresh';
 import { runFeatures } from './features';
+import { learnFeature } from './learn';
 import { outlineFeature, preloadReading, readingSlot } from './outline';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
@@ -102,7 +103,9 @@ export default defineContentScript({
     let currentLayout = layout;
     const host: SidebarHost = {
       progress: progressStore('button'),
-      feedPosts: { load: loadFeedPost, watch: watchFeedPost },
+      feedPosts: knownPostStore,
+      suggestSection: (post) =>
+        sendMessage(contentResponseSchemas, 'fn:suggest-section', post).then((r) => r.suggestion),
       // A sidebar painted again (the script restarted in place) starts from the reader's layout.
       get initialLayout() {
         return currentLayout;
@@ -142,6 +145,8 @@ export default defineContentScript({
       // Outline, progress, resume and auto-mark: a chunk of their own, loaded after the paint.
       outlineFeature,
       feedRefreshFeature,
+      // Learning the whole blog from this page, and the index walk: the learn chunk, when idle.
+      learnFeature,
     ]);
     ctx.requestAnimationFrame(() => performance.mark('fn-sidebar-painted'));
   },

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { NotesApp, type FeedSource } from '../../components/notes/NotesApp';
+import { loadArchivePosts, watchArchive } from '../../data/archive/archive';
 import { loadFeedPosts, watchFeed } from '../../data/feed/cache';
 import { progressStore } from '../../data/progress/marks';
 import './style.css';
@@ -14,4 +15,13 @@ const feed: FeedSource = {
 const copyText = (text: string) => navigator.clipboard.writeText(text);
 
 const root = document.getElementById('app');
-if (root) render(<NotesApp store={store} feed={feed} copyText={copyText} />, root);
+if (root)
+  render(
+    <NotesApp
+      store={store}
+      feed={feed}
+      wholeArchive={{ load: loadArchivePosts, watch: watchArchive }}
+      copyText={copyText}
+    />,
+    root,
+  );

@@ -13,6 +13,7 @@ import {
   mentionsSourceMap,
   outputDir,
   pageJs,
+  learnChunkFile,
   readingChunkFile,
   zipEntries,
   makeStoreZips,
@@ -41,6 +42,16 @@ describe.each(builds)('the built $name', ({ dir }) => {
       BUDGETS.readingChunkGzip,
     );
     // It is imported after the sidebar paints, never listed as a content script itself.
+    expect(contentScriptFiles(dir).js.map((f) => f.file)).not.toContain(chunk.file);
+  });
+
+  it(`has a learn chunk (page reading, index walk, card finding) of at most ${formatKb(BUDGETS.learnChunkGzip)} gzip`, () => {
+    const chunk = learnChunkFile(dir);
+    expect(chunk.gzip, `learn.js is ${formatKb(chunk.gzip)} gzip`).toBeGreaterThan(0);
+    expect(chunk.gzip, `learn.js is ${formatKb(chunk.gzip)} gzip`).toBeLessThanOrEqual(
+      BUDGETS.learnChunkGzip,
+    );
+    // It is imported when the page is idle, never listed as a content script itself.
     expect(contentScriptFiles(dir).js.map((f) => f.file)).not.toContain(chunk.file);
   });
 

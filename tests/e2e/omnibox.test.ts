@@ -56,6 +56,32 @@ describe('the fn omnibox keyword (Chromium)', () => {
     expect(list[0]!.description).toContain('SQLite &amp; Litestream');
   });
 
+  it('searches the whole archive: a post learned from the blog, said to have no field notes', async () => {
+    const suggestions = await browser.worker.evaluate(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: ChromeOmnibox & {
+            storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+          };
+        }
+      ).chrome;
+      await chrome.storage.local.set({
+        'archive:post:zebra-migrations-of-2019': {
+          title: 'Zebra Migrations of 2019',
+          from: 'index',
+          at: 1,
+        },
+      });
+      return new Promise<{ content: string; description: string }[]>((resolve) =>
+        chrome.omnibox.onInputChanged.dispatch('zebra', resolve),
+      );
+    });
+    expect(suggestions[0]).toEqual({
+      content: 'https://fly.io/blog/zebra-migrations-of-2019/',
+      description: 'Zebra Migrations of 2019 — no field notes yet',
+    });
+  });
+
   it('opens the best match on Enter, in a new tab when asked', async () => {
     const opened = browser.context.waitForEvent('page');
     await browser.worker.evaluate(() => {
