@@ -22,9 +22,9 @@ import {
 import { median, percentile, writeBenchResult, type BenchTable } from './results';
 
 const SLUG = 'litestream-vfs';
-// Loads per cell (shape × navigation × column); FN_BENCH_ROUNDS for another count. Nine keeps
-// the whole of `npm run bench` under its 3 minutes with 18 cells.
-const ROUNDS = Number(process.env.FN_BENCH_ROUNDS ?? 9);
+// Loads per cell (shape × navigation × column); FN_BENCH_ROUNDS for another count. Three (an
+// idle run of 18 cells took over 170 s at five) is what fits; p90 of three is the worst load.
+const ROUNDS = Number(process.env.FN_BENCH_ROUNDS ?? 3);
 /** After the load event, how long to keep observing (the sidebar starts after it). */
 const SETTLE_MS = 400;
 /** For the layout-shift table: long enough for the sidebar to arrive and settle. */
