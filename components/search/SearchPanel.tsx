@@ -51,6 +51,14 @@ export function SearchPanel(props: SearchPanelProps) {
   const total = groups.reduce((n, g) => n + g.results.length, 0);
   const filtered =
     filters.section !== '' || filters.unreadOnly || filters.shortOnly || filters.annotatedOnly;
+  const clearFilters = () =>
+    props.onFilters({
+      ...filters,
+      section: '',
+      unreadOnly: false,
+      shortOnly: false,
+      annotatedOnly: false,
+    });
 
   // `autofocus` is honoured only while a page loads; the box is rendered after that.
   useEffect(() => inputRef.current?.focus(), []);
@@ -157,15 +165,7 @@ export function SearchPanel(props: SearchPanelProps) {
           filtered={filtered}
           suggestions={props.suggestions}
           onSuggestion={props.onQuery}
-          onClearFilters={() =>
-            props.onFilters({
-              ...filters,
-              section: '',
-              unreadOnly: false,
-              shortOnly: false,
-              annotatedOnly: false,
-            })
-          }
+          onClearFilters={clearFilters}
         />
       )}
       {total === 0 && query.trim() === '' && filtered && (
@@ -175,15 +175,7 @@ export function SearchPanel(props: SearchPanelProps) {
             type="button"
             class="fn-link-button"
             data-testid="fn-clear-filters"
-            onClick={() =>
-              props.onFilters({
-                ...filters,
-                section: '',
-                unreadOnly: false,
-                shortOnly: false,
-                annotatedOnly: false,
-              })
-            }
+            onClick={clearFilters}
           >
             Clear filters
           </button>

@@ -10,8 +10,8 @@
 // - A refused write (quota, rate) is retried later; local marks are never touched by it.
 import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { MARK_PREFIX, loadProgress, markSchema, type Progress } from '../progress/marks';
-import { PLACE_PREFIX, loadPlaces, placeSchema, type PostPlace } from '../progress/places';
+import { MARK_PREFIX, markSchema, progressFromItems, type Progress } from '../progress/marks';
+import { PLACE_PREFIX, placeSchema, placesFromStorage, type PostPlace } from '../progress/places';
 import { DEFAULT_PREFS, PREFS_KEY, prefsFromStored } from '../settings/prefs';
 import { setAside } from '../storage/quarantine';
 import { mergeSettings, winner } from './merge';
@@ -180,9 +180,11 @@ export class SyncEngine {
   /** Take in local marks, places and settings: whatever changed here gets a record that wins. */
   private async takeLocal(): Promise<void> {
     const now = this.now();
-    const progress = await loadProgress();
+    // One read of every key serves the marks and the places.
+    const local = await browser.storage.local.get(null);
+    const progress = progressFromItems(local);
     const marks = ingestLocal(this.records, progress, now);
-    const places = ingestLocalPlaces(this.places, await loadPlaces(), now);
+    const places = ingestLocalPlaces(this.places, await placesFromStorage(local), now);
     const stored = (await browser.storage.local.get(PREFS_KEY))[PREFS_KEY];
     const prefs = ingestLocalSettings(this.settings, prefsFromStored(stored), DEFAULT_PREFS, now);
     if (marks.changed.length === 0 && prefs.changed.length === 0 && !places.changed) return;
@@ -215,10 +217,11 @@ export class SyncEngine {
     }
     this.status.newerItems = newer;
 
-    const progress = await loadProgress();
+    const local = await browser.storage.local.get(null);
+    const progress = progressFromItems(local);
     const { records, writes } = ingestIncoming(this.records, incoming, progress);
     const settings = mergeSettings(this.settings, incomingSettings);
-    const localPlaces = await loadPlaces();
+    const localPlaces = await placesFromStorage(local);
     const places = ingestIncomingPlaces(this.places, incomingPlaces, localPlaces);
     this.records = records;
     this.settings = settings.merged;
