@@ -4,6 +4,8 @@ import { nativeBrowserInContentScript } from './entrypoints/content/native-brows
 import { ownContentContext } from './entrypoints/content/own-context-plugin';
 import { sidebarNotesAsset } from './data/sidebar/notes-build-plugin';
 import { SIDEBAR_NOTES_FILE } from './data/sidebar/notes-projection';
+import { reservationAssets } from './data/settings/reserved-space';
+import { BLOG_PAGE_MATCHES } from './data/shared/fly-urls';
 
 /** The sidebar's content script as WXT builds it; entrypoints/loader.ts imports it. */
 const SIDEBAR_SCRIPT_FILE = 'content-scripts/content.js';
@@ -31,6 +33,8 @@ export default defineConfig({
     // the build), written as a file beside the script rather than bundled into it.
     'build:publicAssets': (wxt, files) => {
       files.push(sidebarNotesAsset(wxt.config.root));
+      // The stylesheets that reserve a pinned sidebar's space (data/settings/reserved-space.ts).
+      files.push(...reservationAssets());
     },
     // The manifest injects the small loader (entrypoints/loader.ts), which imports the sidebar's
     // content script after the page's load event; WXT still builds that script (and its
@@ -61,7 +65,14 @@ export default defineConfig({
     // activeTab: the popup may open a post in the reader's current tab only when that tab is on
     // fly.io, and without it tabs.query hides the tab's URL (content-script matches do not
     // count). It asks for nothing at install and grants access to that one tab, on click.
-    permissions: ['storage', 'activeTab'],
+    // scripting (Chrome; Firefox's contentScripts needs no permission) and the blog's pages as
+    // hosts: the background registers the stylesheet that reserves a pinned sidebar's space
+    // before the page paints (entrypoints/background/reserved-space.ts), which browsers inject
+    // only where the extension holds the host. The same pages the content script runs on, so
+    // the install prompt is the same; scripting itself asks for nothing at install.
+    permissions:
+      manifestVersion === 3 ? ['storage', 'activeTab', 'scripting'] : ['storage', 'activeTab'],
+    host_permissions: BLOG_PAGE_MATCHES,
     // Only when the reader clicks "check for new posts" (data/feed/check.ts): visiting the blog
     // refreshes the feed from the content script without it. Browsers grant hosts by origin.
     ...(manifestVersion === 3

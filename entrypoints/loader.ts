@@ -7,10 +7,10 @@
 // sidebar costs the page's load nothing; a page still loading 100 ms on (a slow image) gets it
 // then. The sidebar's script is a web-accessible file of the extension, never remote code.
 //
-// It runs at document_start for one more job: a pinned, open sidebar pushes the page aside,
-// and a margin set after the page's first paint moves everything on it (a layout shift). So
-// it reads the remembered layout at once and sets the same margin before the page paints; the
-// sidebar's script adopts it (push-aside.ts) and nothing moves when the sidebar arrives.
+// It runs at document_start, early in the page's parse: before the load event it only sets
+// two listeners and touches no extension API (the API's first touch costs a few ms, which a
+// page that loads in 50 ms would feel). A pinned sidebar's space is reserved before the page
+// paints by a stylesheet the background registers (data/settings/reserved-space.ts).
 //
 // Deliberately tiny and free of imports (not even the polyfill): it runs on every blog page.
 
@@ -21,75 +21,34 @@ const LOAD_WAIT_MS = 100;
 
 interface Runtime {
   runtime: { getURL: (path: string) => string };
-  storage?: { local: { get: (keys: string[]) => Promise<Record<string, unknown>> } };
 }
 interface RuntimeGlobal {
   browser?: Runtime;
   chrome?: Runtime;
   /** How many times this page's content-script world has started the sidebar. */
   flyFieldNotesRuns?: number;
-  /** The root's margin property the loader set for the sidebar (push-aside.ts takes it over). */
-  flyFieldNotesReserved?: string;
 }
 
-type Fields = Record<string, unknown>;
-const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
-
-/**
- * The margin (property, px) a pinned, open sidebar takes on a window this wide, from the stored
- * layout and settings; undefined when it takes none. The rules of data/settings/layout.ts
- * (layoutFromStored, clampWidth, layoutMode) in a few lines: that module needs Zod, too big for
- * this script. tests/unit/settings/reserved-space.test.ts holds the two to the same answers.
- */
-export function reservedMargin(
-  storedLayout: unknown,
-  storedPrefs: unknown,
-  windowWidth: number,
-): [property: string, width: number] | undefined {
-  const layout = Object(storedLayout) as Fields;
-  const prefs = Object(storedPrefs) as Fields;
-  const side = layout.side === 'left' || layout.side === 'right' ? layout.side : prefs.sidebarSide;
-  const stored = layout.width;
-  const width = Math.min(
-    Math.max(260, Math.floor(windowWidth - 48)),
-    typeof stored === 'number' && isFinite(stored)
-      ? Math.min(640, Math.max(260, Math.round(stored)))
-      : 340,
-  );
-  if (
-    flag(layout.open, flag(prefs.sidebarOpenByDefault, true)) &&
-    flag(layout.pinned, flag(prefs.sidebarPinnedByDefault, true)) &&
-    windowWidth - width >= 720
-  )
-    return [side === 'left' ? 'margin-left' : 'margin-right', width];
-}
+/** data/settings/reserved-space.ts's RESERVE_OFF_ATTRIBUTE (this script imports nothing). */
+export const RESERVE_OFF = 'data-fly-field-notes-reserve-off';
 
 export default defineUnlistedScript(() => {
   performance.mark('fn-content-start');
   const world = globalThis as RuntimeGlobal;
-  const api = world.browser ?? world.chrome;
-  const runtime = api?.runtime;
-  if (!runtime) return;
-  // Before the page's first paint (storage answers within a few ms), reserve the pinned
-  // sidebar's space; the sidebar's script takes it over, or gives it back if it does not show.
-  // Only on a root with no inline margin of its own on that side (nothing else to give back).
-  api.storage?.local.get(['sidebarLayout', 'prefs']).then((items) => {
-    const margin = reservedMargin(items.sidebarLayout, items.prefs, innerWidth);
-    const style = document.documentElement?.style;
-    if (margin && style && !style.getPropertyValue(margin[0]) && !world.flyFieldNotesRuns) {
-      world.flyFieldNotesReserved = margin[0];
-      style.setProperty(margin[0], `${margin[1]}px`, 'important');
-    }
-  });
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
+    // Touched only now: the first touch of the API builds its bindings (see above).
+    const runtime = (world.browser ?? world.chrome)?.runtime;
+    if (!runtime) return;
     // A second run in the same world (an update re-injecting this script) must evaluate the
     // sidebar's script again, not reuse the module the first run imported.
     const runs = (world.flyFieldNotesRuns = (world.flyFieldNotesRuns ?? 0) + 1);
     const url = runtime.getURL(SIDEBAR_SCRIPT) + (runs > 1 ? `?run=${runs}` : '');
     import(/* @vite-ignore */ url).catch((error: unknown) => {
+      // Give back the space reserved for a sidebar that will not come.
+      document.documentElement?.setAttribute(RESERVE_OFF, '');
       console.warn('Fly Field Notes: the sidebar could not start.', error);
     });
   };

@@ -1,5 +1,11 @@
 import type { ComponentChildren, RefObject } from 'preact';
-import { MIN_WIDTH, type Layout, type LayoutMode, type Side } from '../../data/settings/layout';
+import {
+  MIN_WIDTH,
+  WIDTH_STEP,
+  type Layout,
+  type LayoutMode,
+  type Side,
+} from '../../data/settings/layout';
 
 export type Theme = 'light' | 'dark';
 
@@ -19,8 +25,6 @@ export interface SidebarShellProps {
   onEscape: () => void;
   children: ComponentChildren;
 }
-
-const KEY_STEP = 16;
 
 /** The frame: the edge tab that toggles, the landmark, pin / side controls and the resize grip. */
 export function SidebarShell(props: SidebarShellProps) {
@@ -126,7 +130,7 @@ export function SidebarShell(props: SidebarShellProps) {
             const narrow = layout.side === 'right' ? 'ArrowRight' : 'ArrowLeft';
             if (event.key !== widen && event.key !== narrow) return;
             event.preventDefault();
-            props.onResize(layout.width + (event.key === widen ? KEY_STEP : -KEY_STEP), true);
+            props.onResize(layout.width + (event.key === widen ? WIDTH_STEP : -WIDTH_STEP), true);
           }}
         />
         {/* Collapsed, the notes are not drawn at all: the edge tab is all a page load pays for. */}

@@ -11,6 +11,12 @@ export const LAYOUT_KEY = 'sidebarLayout';
 export const MIN_WIDTH = 260;
 export const MAX_WIDTH = 640;
 export const DEFAULT_WIDTH = 340;
+/**
+ * Widths move in steps of this many px, so that a stylesheet per width can reserve a pinned
+ * sidebar's space before the page paints (reserved-space.ts). MIN_WIDTH, MAX_WIDTH and
+ * DEFAULT_WIDTH are on the steps.
+ */
+export const WIDTH_STEP = 20;
 /** What is left for the page when the sidebar pushes it aside; narrower windows get an overlay. */
 export const MIN_PAGE_WIDTH = 720;
 /** An overlaid sidebar still leaves this much of the page visible beside it. */
@@ -48,7 +54,8 @@ export function maxWidthFor(windowWidth: number): number {
 
 export function clampWidth(width: number, windowWidth: number): number {
   if (!Number.isFinite(width)) return Math.min(DEFAULT_WIDTH, maxWidthFor(windowWidth));
-  return Math.min(maxWidthFor(windowWidth), Math.max(MIN_WIDTH, Math.round(width)));
+  const stepped = Math.round((width - MIN_WIDTH) / WIDTH_STEP) * WIDTH_STEP + MIN_WIDTH;
+  return Math.min(maxWidthFor(windowWidth), Math.max(MIN_WIDTH, stepped));
 }
 
 /** Any stored value → a valid layout: fields that validate are kept, the rest come from `fallback`. */

@@ -10,3 +10,6 @@ export function isFlyHost(hostname: string): boolean {
 export function postUrl(slug: string): string {
   return `https://fly.io/blog/${slug}/`;
 }
+
+/** The blog's pages as match patterns: where the content script runs, and its hosts. */
+export const BLOG_PAGE_MATCHES = ['https://fly.io/blog/*', 'https://www.fly.io/blog/*'];

@@ -7,6 +7,7 @@ import { initSync } from './sync';
 import { registerArchiveBackground } from './archive';
 import { registerArchiveWalk } from './archive-walk';
 import { registerSuggestSection } from './suggest';
+import { initReservedSpace } from './reserved-space';
 import { validateBundledNotes } from '../../data/notes/notes';
 
 export default defineBackground(() => {
@@ -20,5 +21,6 @@ export default defineBackground(() => {
   registerArchiveBackground();
   registerArchiveWalk();
   registerSuggestSection();
+  initReservedSpace();
   // Background features are added here, one module each.
 });

@@ -1,6 +1,7 @@
 // The sidebar's content script, which the manifest's loader (entrypoints/loader.ts) imports
 // once the page has loaded: decide whether this page gets a sidebar, make its one shadow root,
 // and run the content features (features.ts) for this page and every page navigated to.
+import { BLOG_PAGE_MATCHES } from '../../data/shared/fly-urls';
 import { render } from 'preact';
 import type { SidebarHost } from '../../components/sidebar/SidebarApp';
 import { knownPostStore } from '../../data/archive/known-post';
@@ -43,7 +44,7 @@ function removeStaleUi(): void {
 }
 
 export default defineContentScript({
-  matches: ['https://fly.io/blog/*', 'https://www.fly.io/blog/*'],
+  matches: BLOG_PAGE_MATCHES,
   // WXT builds the stylesheet as a file of its own; shadow-host.ts puts it in the shadow root.
   cssInjectionMode: 'ui',
   // WXT's own context is kept out of this script (wxt.config.ts): context.ts says why.

@@ -1,27 +1,22 @@
 // Making room for a pinned sidebar: a margin on the page's root element. Inline and !important
 // so the page's own rules cannot undo it; whatever inline value the page had is given back.
-// The loader (entrypoints/loader.ts) may already have set it before the page's first paint,
-// from the remembered layout: the pusher takes that over, with the value the page had.
+// The background's stylesheet may already have reserved the space before the page's first
+// paint (data/settings/reserved-space.ts): each call sets the inline margin first and then
+// turns that stylesheet off, in one task, so the page never paints between the two.
+import { RESERVE_OFF_ATTRIBUTE } from '../../data/settings/reserved-space';
 import type { Side } from '../../data/settings/layout';
 
 export type PagePusher = (side: Side, width: number) => void;
 
 export function createPagePusher(root: HTMLElement = document.documentElement): PagePusher {
-  // Content scripts of one extension share their world: this is the loader's note, unseen by
-  // the page. The loader reserves only where the root had no inline value of its own there.
-  const world = globalThis as { flyFieldNotesReserved?: string };
-  const reserved = world.flyFieldNotesReserved;
-  delete world.flyFieldNotesReserved;
-  let saved: { property: string; value: string; priority: string } | undefined = reserved
-    ? { property: reserved, value: '', priority: '' }
-    : undefined;
+  let saved: { property: string; value: string; priority: string } | undefined;
   const restore = () => {
     if (!saved) return;
     if (saved.value) root.style.setProperty(saved.property, saved.value, saved.priority);
     else root.style.removeProperty(saved.property);
     saved = undefined;
   };
-  return (side, width) => {
+  const push = (side: Side, width: number) => {
     const property = side === 'right' ? 'margin-right' : 'margin-left';
     if (saved?.property !== property) restore();
     if (width <= 0) return restore();
@@ -31,5 +26,9 @@ export function createPagePusher(root: HTMLElement = document.documentElement): 
       priority: root.style.getPropertyPriority(property),
     };
     root.style.setProperty(property, `${width}px`, 'important');
+  };
+  return (side, width) => {
+    push(side, width);
+    if (!root.hasAttribute(RESERVE_OFF_ATTRIBUTE)) root.setAttribute(RESERVE_OFF_ATTRIBUTE, '');
   };
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { WIDTH_STEP } from '../../data/settings/layout';
 
 interface ChromeApi {
   chrome: {
@@ -140,7 +141,7 @@ describe('keyboard', () => {
     await page.keyboard.press('ArrowLeft');
     await expect
       .poll(async () => Number(await grip.getAttribute('aria-valuenow')))
-      .toBe(before + 32);
+      .toBe(before + 2 * WIDTH_STEP);
     await page.close();
   });
 });

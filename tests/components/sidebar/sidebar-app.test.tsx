@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarApp, type SidebarHost } from '../../../components/sidebar/SidebarApp';
 import type { SidebarPage } from '../../../components/sidebar/Sidebar';
-import type { Layout } from '../../../data/settings/layout';
+import { WIDTH_STEP, type Layout } from '../../../data/settings/layout';
 import { loadFeedPost, watchFeedPost } from '../../../data/feed/feed-post';
 import { loadProgress, setRead, watchProgress } from '../../../data/progress/marks';
 import { blogPageForUrl } from '../../../data/shared/blog-urls';
@@ -107,8 +107,10 @@ describe('SidebarApp', () => {
     fireEvent.keyDown(grip, { key: 'ArrowLeft' });
     expect(grip.getAttribute('aria-valuenow')).toBe('640');
     fireEvent.keyDown(grip, { key: 'ArrowRight' });
-    expect(grip.getAttribute('aria-valuenow')).toBe('624');
-    expect(host.saveLayout).toHaveBeenLastCalledWith(expect.objectContaining({ width: 624 }));
+    expect(grip.getAttribute('aria-valuenow')).toBe(String(640 - WIDTH_STEP));
+    expect(host.saveLayout).toHaveBeenLastCalledWith(
+      expect.objectContaining({ width: 640 - WIDTH_STEP }),
+    );
   });
 
   it('opens on the command with focus inside, and Escape closes it and returns focus', async () => {

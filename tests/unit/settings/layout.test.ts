@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clampWidth,
+  WIDTH_STEP,
   DEFAULT_WIDTH,
   defaultLayout,
   LAYOUT_KEY,
@@ -27,7 +28,12 @@ describe('clampWidth', () => {
     expect(clampWidth(100, 1280)).toBe(MIN_WIDTH);
     expect(clampWidth(5000, 1920)).toBe(MAX_WIDTH);
     expect(clampWidth(600, 500)).toBe(452);
-    expect(clampWidth(333.6, 1280)).toBe(334);
+  });
+  it('moves in WIDTH_STEP steps from the minimum (one stylesheet per step reserves the space)', () => {
+    expect(clampWidth(333.6, 1280)).toBe(340);
+    expect(clampWidth(329, 1280)).toBe(320);
+    expect(clampWidth(DEFAULT_WIDTH + WIDTH_STEP / 2 - 1, 1280)).toBe(DEFAULT_WIDTH);
+    expect(clampWidth(MAX_WIDTH - 1, 1920)).toBe(MAX_WIDTH);
   });
   it('never goes below the minimum, even in a tiny window', () => {
     expect(clampWidth(400, 200)).toBe(MIN_WIDTH);
