@@ -6,9 +6,9 @@
 // bundled notes are there from the first paint; the feed's posts join when the cache is read
 // and again whenever the background refreshes it.
 //
-// The real popup hands it `start` (data/search/popup-start.ts): its saved search already asked
-// for before the first render, so that a reopened popup's query can be in the first frame, and
-// one storage read for the marks, the feed and the places.
+// The real popup hands it `start` (data/search/popup-start.ts): one storage read for the marks,
+// the feed and the places; and `restored`, the saved search's answer, waited for before the first
+// render so that a reopened popup's first frame is already on its query.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadArchivePosts, watchArchive } from '../../data/archive/archive';
 import type { ArchivePost } from '../../data/feed/merge';
@@ -32,7 +32,7 @@ import {
   type ArchiveIndex,
   type SearchDocument,
 } from '../../data/search/engine';
-import { loadSearchSession, saveSearchSession } from '../../data/search/session';
+import { loadSearchSession, saveSearchSession, type SavedSearch } from '../../data/search/session';
 import {
   firstThen,
   startArchive,
@@ -58,6 +58,12 @@ export interface SearchAppProps {
   onClose: () => void;
   /** Storage reads asked for before the first render; without it, each is read when needed. */
   start?: PopupStart;
+  /**
+   * The saved search, when the caller waited for its answer before rendering (the real popup;
+   * `saved` undefined: none): the first render is on it. Without it, it is read and applied when
+   * it answers, after the first render.
+   */
+  restored?: { saved: SavedSearch | undefined };
 }
 
 /** The search documents of an archive, in its order: bundled posts, then feed-only ones. */
@@ -67,7 +73,7 @@ function archiveDocuments(archive: readonly ArchivePost[]): SearchDocument[] {
   );
 }
 
-export function SearchApp({ onClose, start }: SearchAppProps) {
+export function SearchApp({ onClose, start, restored: answered }: SearchAppProps) {
   const notes = fieldNotes();
   // The start's answers serve the first load of each; a later load reads again.
   const [loaders] = useState(() => ({
@@ -110,12 +116,12 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
   );
   const steps = useMemo(() => new Map(notes.path.map((s, i) => [s.slug, i + 1])), [notes]);
 
-  const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<ArchiveFilters>(NO_FILTERS);
+  const [query, setQuery] = useState(answered?.saved?.query ?? '');
+  const [filters, setFilters] = useState<ArchiveFilters>(answered?.saved?.filters ?? NO_FILTERS);
   const [progress, setProgress] = useState<Progress>({});
   const [activeSlug, setActiveSlug] = useState<string | undefined>(undefined);
   // Nothing is saved until the saved search is back, so that it is never overwritten.
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState(answered !== undefined);
   const touched = useRef(false);
 
   useEffect(() => {
@@ -123,9 +129,10 @@ export function SearchApp({ onClose, start }: SearchAppProps) {
     return watchProgress(setProgress);
   }, []);
 
-  // A layout effect: it runs before the first paint, so a saved search that was asked for
-  // before rendering (start) and answers before the first frame is in it.
+  // Without `restored`: a layout effect, so that a saved search asked for before rendering
+  // (start) that answers before the first frame is in it.
   useLayoutEffect(() => {
+    if (answered) return;
     void (start?.session ?? loadSearchSession()).then((saved) => {
       if (saved && !touched.current) {
         setQuery(saved.query);

@@ -1,10 +1,9 @@
-// What the popup reads from storage when it opens. The saved search is asked for before the
-// first render (entrypoints/popup/main.tsx) rather than from an effect, which runs only after
-// the first paint, so a reopened popup's query can be in the first frame. The reader's marks,
-// the "Continue reading" places and the feed cache then come from one storage.local read (every
-// key) instead of a read each; it is asked for on first use, after the first paint, because
-// with a large archive its answer is big and would hold up that paint. Everything taken from it
-// is validated as the usual loaders validate it.
+// What the popup reads from storage when it opens. The saved search is asked for first, and
+// the first render waits for it (entrypoints/popup/main.tsx), so a reopened popup's query is in
+// its first frame. The reader's marks, the "Continue reading" places and the feed cache then
+// come from one storage.local read (every key) instead of a read each; it is asked for on first
+// use, after the first paint, because with a large archive its answer is big and would hold up
+// that paint. Everything taken from it is validated as the usual loaders validate it.
 import { browser } from 'wxt/browser';
 import { archiveFromItems } from '../archive/archive';
 import { learnedFromItems } from '../archive/learned';

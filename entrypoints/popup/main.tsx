@@ -3,7 +3,12 @@ import { SearchApp } from '../../components/search/SearchApp';
 import { startPopupReads } from '../../data/search/popup-start';
 import './style.css';
 
-// Storage is asked for before rendering, so its answers can arrive while the first render runs.
+// The saved search is asked for first, and the first render waits for its answer: a reopened
+// popup then paints its query's results in its first frame, not the empty query's first (and
+// renders once instead of twice). The other reads are asked for after the first paint.
 const start = startPopupReads();
 const root = document.getElementById('app');
-if (root) render(<SearchApp onClose={() => window.close()} start={start} />, root);
+if (root)
+  void start.session.then((saved) =>
+    render(<SearchApp onClose={() => window.close()} start={start} restored={{ saved }} />, root),
+  );

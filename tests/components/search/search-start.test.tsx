@@ -44,6 +44,33 @@ describe('the popup opened with its storage reads already asked for', () => {
     expect(get.mock.calls.filter(([keys]) => keys === null)).toHaveLength(1);
   });
 
+  it('renders a reopened popup on its saved query from the first render when its answer was waited for', async () => {
+    await saveSearchSession({ query: 'litestream', filters: { ...NO_FILTERS, unreadOnly: true } });
+    const start = startPopupReads();
+    const saved = await start.session;
+
+    render(<SearchApp onClose={() => undefined} start={start} restored={{ saved }} />);
+
+    // No waiting: the first render is already on the saved query and its filters.
+    expect(box().value).toBe('litestream');
+    expect((screen.getByTestId('fn-filter-unread') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByTestId('fn-result-count').textContent).toMatch(/match/);
+    expect(results().map((r) => r.dataset.slug)).toContain('litestream-v050-is-here');
+  });
+
+  it('renders the empty query at once when no search was saved, and saves from then on', async () => {
+    const start = startPopupReads();
+    const saved = await start.session;
+    expect(saved).toBeUndefined();
+
+    render(<SearchApp onClose={() => undefined} start={start} restored={{ saved }} />);
+
+    expect(box().value).toBe('');
+    expect(results().length).toBeGreaterThan(0);
+    fireEvent.input(box(), { target: { value: 'sqlite' } });
+    await waitFor(async () => expect((await startPopupReads().session)?.query).toBe('sqlite'));
+  });
+
   it('shows the places read at the start, and reads them afresh when the list comes back', async () => {
     await fakeBrowser.storage.local.set({ [`${PLACE_PREFIX}corrosion`]: place('Corrosion', 1) });
     render(<SearchApp onClose={() => undefined} start={startPopupReads()} />);
