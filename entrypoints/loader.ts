@@ -12,7 +12,9 @@
 // it reads the remembered layout at once and sets the same margin before the page paints; the
 // sidebar's script adopts it (push-aside.ts) and nothing moves when the sidebar arrives.
 //
-// Deliberately tiny and free of imports (not even the polyfill): it runs on every blog page.
+// Deliberately tiny and free of imports (not even the polyfill) but the few lines that start
+// the sidebar's first-paint loads: it runs on every blog page.
+import { startEarlyLoads } from './content/early-loads';
 
 /** The sidebar's script, relative to the extension's root (see wxt.config.ts). */
 export const SIDEBAR_SCRIPT = '/content-scripts/content.js';
@@ -92,6 +94,8 @@ export default defineUnlistedScript(() => {
     import(/* @vite-ignore */ url).catch((error: unknown) => {
       console.warn('Fly Field Notes: the sidebar could not start.', error);
     });
+    // What the sidebar's first paint loads, at once beside it (content/early-loads.ts).
+    startEarlyLoads({ runtime, storage: api?.storage }, runs);
   };
   if (document.readyState === 'complete') start();
   else {

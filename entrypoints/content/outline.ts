@@ -13,6 +13,7 @@ import { loadProgress, setRead } from '../../data/progress/marks';
 import { clearPlace, loadPlace, savePlace, type Place } from '../../data/progress/places';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
+import { withEarly } from './early-loads';
 import type { ReadingHost, ReadingSlot, StartReading } from '../reading/host';
 import './outline.css';
 
@@ -83,10 +84,17 @@ function loadReadingChunk(): Promise<StartReading | undefined> {
 /**
  * Import the chunk and read the post's saved place now, so that startOutline can draw the
  * panel in the same task as the sidebar's first render. Resolves when both are in; never
- * rejects (a chunk that fails to load leaves the sidebar as it is).
+ * rejects (a chunk that fails to load leaves the sidebar as it is). `stored`: the loader's read
+ * of the place (early-loads.ts); the loader's import of the chunk is the one imported here.
  */
-export async function preloadReading(slug: string): Promise<void> {
-  const [, place] = await Promise.all([loadReadingChunk(), loadPlace(slug).catch(() => undefined)]);
+export async function preloadReading(
+  slug: string,
+  stored?: Promise<Record<string, unknown>>,
+): Promise<void> {
+  const [, place] = await Promise.all([
+    loadReadingChunk(),
+    withEarly(stored, (early) => loadPlace(slug, early)).catch(() => undefined),
+  ]);
   preloaded = { slug, place };
 }
 
