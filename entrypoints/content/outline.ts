@@ -1,10 +1,11 @@
 // "In this post", reading progress and resume, on every post page (feature module, torn down on
 // navigation). What the reader sees and the page's reading tracker live in a chunk of their own
 // (entrypoints/reading/, built to reading.js), so the first-paint script stays within its
-// budget; this module only imports it and hands it the storage it needs. The sidebar's script
-// loads the chunk (and the saved place) beside its other first-paint loads when the sidebar
-// opens on a post (preloadReading), so the panel is in the sidebar's first frame: drawn into
-// the open sidebar a frame later, it pushed the sidebar's lower sections down (a layout shift).
+// budget; this module only imports it and hands it the storage it needs. On a post the chunk
+// (and the saved place) loads beside the sidebar's other first-paint loads, started by the
+// loader (early-loads.ts), and an open sidebar waits for it (preloadReading), so the panel is in
+// the sidebar's first frame: drawn into the open sidebar a frame later, it pushed the sidebar's
+// lower sections down (a layout shift).
 import type { ContentContext } from './context';
 import type { ContentFeature } from './features';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
