@@ -12,7 +12,9 @@
 // page that loads in 50 ms would feel). A pinned sidebar's space is reserved before the page
 // paints by a stylesheet the background registers (data/settings/reserved-space.ts).
 //
-// Deliberately tiny and free of imports (not even the polyfill): it runs on every blog page.
+// Deliberately tiny and free of imports (not even the polyfill) but the few lines that start
+// the sidebar's first-paint loads: it runs on every blog page.
+import { startEarlyLoads } from './content/early-loads';
 
 /** The sidebar's script, relative to the extension's root (see wxt.config.ts). */
 export const SIDEBAR_SCRIPT = '/content-scripts/content.js';
@@ -51,6 +53,8 @@ export default defineUnlistedScript(() => {
       document.documentElement?.setAttribute(RESERVE_OFF, '');
       console.warn('Fly Field Notes: the sidebar could not start.', error);
     });
+    // What the sidebar's first paint loads, at once beside it (content/early-loads.ts).
+    startEarlyLoads({ runtime, storage: api?.storage }, runs);
   };
   if (document.readyState === 'complete') start();
   else {

@@ -75,11 +75,14 @@ export async function placesFromStorage(items: Record<string, unknown>): Promise
 /**
  * This post's saved place, if any. Runs on the blog's pages, where an invalid value is only
  * ignored (as the content script does with marks); loadPlaces, in the popup and the notes
- * page, sets it aside.
+ * page, sets it aside. `stored`: a read of its key already under way.
  */
-export async function loadPlace(slug: string): Promise<Place | undefined> {
+export async function loadPlace(
+  slug: string,
+  stored?: Promise<Record<string, unknown>>,
+): Promise<Place | undefined> {
   const key = PLACE_PREFIX + slug;
-  const parsed = placeSchema.safeParse((await browser.storage.local.get(key))[key]);
+  const parsed = placeSchema.safeParse((await (stored ?? browser.storage.local.get(key)))[key]);
   return parsed.success ? parsed.data : undefined;
 }
 

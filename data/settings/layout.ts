@@ -74,11 +74,15 @@ export async function loadLayout(windowWidth: number): Promise<Layout> {
   return (await loadLayoutAndPrefs(windowWidth)).layout;
 }
 
-/** The layout and the settings it defaults from, in one storage read (the sidebar's first paint). */
+/**
+ * The layout and the settings it defaults from, in one storage read (the sidebar's first paint),
+ * or from `stored`, a read of at least those keys already under way.
+ */
 export async function loadLayoutAndPrefs(
   windowWidth: number,
+  stored?: Promise<Record<string, unknown>>,
 ): Promise<{ layout: Layout; prefs: Prefs }> {
-  const items = await browser.storage.local.get([LAYOUT_KEY, PREFS_KEY]);
+  const items = await (stored ?? browser.storage.local.get([LAYOUT_KEY, PREFS_KEY]));
   const prefs = prefsFromStored(items[PREFS_KEY]);
   return { layout: layoutFromStored(items[LAYOUT_KEY], defaultLayout(prefs), windowWidth), prefs };
 }

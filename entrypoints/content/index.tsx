@@ -20,6 +20,7 @@ import { learnFeature } from './learn';
 import { outlineFeature, preloadReading, readingSlot } from './outline';
 import { currentTheme, watchTheme } from './page-theme';
 import { createPagePusher } from './push-aside';
+import { takeEarlyLoads, withEarly } from './early-loads';
 import { createShadowHost, loadContentCss, shadowRootOf, type ShadowHost } from './shadow-host';
 import { sidebarFeature } from './sidebar-feature';
 import { listenForToggleCommand } from './toggle-command';
@@ -52,6 +53,7 @@ export default defineContentScript({
     // The manifest's loader (entrypoints/loader.ts) imports this script after the page's load
     // event; fn-content-start marks the loader's start, this mark this script's.
     performance.mark('fn-sidebar-start');
+    const early = takeEarlyLoads();
     // Takes over the space the loader may have reserved; every early return gives it back.
     const pushPage = createPagePusher();
     const giveUp = () => pushPage('right', 0);
@@ -59,16 +61,21 @@ export default defineContentScript({
     if (first.kind === 'other') return giveUp();
     const ctx = startSidebarRun();
     // First paint needs the notes, the stylesheet and the layout (one storage read): all three
-    // load at once. Everything else waits for the page to be idle (features.ts).
+    // load at once, most often already started by the loader (early-loads.ts). Everything else
+    // waits for the page to be idle (features.ts).
     const loading = Promise.all([
-      loadSidebarNotesFile(),
-      loadContentCss(),
-      loadLayoutAndPrefs(window.innerWidth),
+      withEarly(early?.notes, (notes) => loadSidebarNotesFile(notes && (() => notes))),
+      withEarly(early?.css, loadContentCss),
+      withEarly(early?.stored, (stored) => loadLayoutAndPrefs(window.innerWidth, stored)),
     ]);
 
     // On a post, the reading chunk too: drawn into an open sidebar after its first paint, it
     // would move the sidebar's lower sections (outline.ts). Awaited only if the sidebar opens.
-    const reading = 'slug' in first ? preloadReading(first.slug) : undefined;
+    // The loader read the post's place with the layout if it took the page for the same post.
+    const reading =
+      'slug' in first
+        ? preloadReading(first.slug, early?.slug === first.slug ? early.stored : undefined)
+        : undefined;
 
     removeStaleUi();
     // Chrome gives an orphaned script no event; a cheap periodic check of the context notices

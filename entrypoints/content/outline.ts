@@ -1,10 +1,11 @@
 // "In this post", reading progress and resume, on every post page (feature module, torn down on
 // navigation). What the reader sees and the page's reading tracker live in a chunk of their own
 // (entrypoints/reading/, built to reading.js), so the first-paint script stays within its
-// budget; this module only imports it and hands it the storage it needs. The sidebar's script
-// loads the chunk (and the saved place) beside its other first-paint loads when the sidebar
-// opens on a post (preloadReading), so the panel is in the sidebar's first frame: drawn into
-// the open sidebar a frame later, it pushed the sidebar's lower sections down (a layout shift).
+// budget; this module only imports it and hands it the storage it needs. On a post the chunk
+// (and the saved place) loads beside the sidebar's other first-paint loads, started by the
+// loader (early-loads.ts), and an open sidebar waits for it (preloadReading), so the panel is in
+// the sidebar's first frame: drawn into the open sidebar a frame later, it pushed the sidebar's
+// lower sections down (a layout shift).
 import type { ContentContext } from './context';
 import type { ContentFeature } from './features';
 import type { SidebarPage } from '../../components/sidebar/Sidebar';
@@ -13,6 +14,7 @@ import { loadProgress, setRead } from '../../data/progress/marks';
 import { clearPlace, loadPlace, savePlace, type Place } from '../../data/progress/places';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
+import { withEarly } from './early-loads';
 import type { ReadingHost, ReadingSlot, StartReading } from '../reading/host';
 import './outline.css';
 
@@ -83,10 +85,17 @@ function loadReadingChunk(): Promise<StartReading | undefined> {
 /**
  * Import the chunk and read the post's saved place now, so that startOutline can draw the
  * panel in the same task as the sidebar's first render. Resolves when both are in; never
- * rejects (a chunk that fails to load leaves the sidebar as it is).
+ * rejects (a chunk that fails to load leaves the sidebar as it is). `stored`: the loader's read
+ * of the place (early-loads.ts); the loader's import of the chunk is the one imported here.
  */
-export async function preloadReading(slug: string): Promise<void> {
-  const [, place] = await Promise.all([loadReadingChunk(), loadPlace(slug).catch(() => undefined)]);
+export async function preloadReading(
+  slug: string,
+  stored?: Promise<Record<string, unknown>>,
+): Promise<void> {
+  const [, place] = await Promise.all([
+    loadReadingChunk(),
+    withEarly(stored, (early) => loadPlace(slug, early)).catch(() => undefined),
+  ]);
   preloaded = { slug, place };
 }
 

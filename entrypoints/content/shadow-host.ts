@@ -21,12 +21,16 @@ export interface ShadowHost {
   readonly mounted: boolean;
 }
 
+/** The stylesheet's path in the extension (the loader fetches it too: entrypoints/loader.ts). */
+export const CONTENT_CSS_FILE = '/content-scripts/content.css';
+
 /**
  * The stylesheet WXT builds for this script (cssInjectionMode 'ui'), fetched from the
- * extension. Without it the sidebar would be unstyled, so a failure is an error, not a warning.
+ * extension (or `early`, the loader's request for it). Without it the sidebar would be unstyled,
+ * so a failure is an error, not a warning.
  */
-export async function loadContentCss(): Promise<string> {
-  const response = await fetch(extensionUrl('/content-scripts/content.css'));
+export async function loadContentCss(early?: Promise<Response>): Promise<string> {
+  const response = await (early ?? fetch(extensionUrl(CONTENT_CSS_FILE)));
   if (!response.ok) throw new Error(`The sidebar stylesheet answered HTTP ${response.status}.`);
   return response.text();
 }
