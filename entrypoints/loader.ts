@@ -23,6 +23,7 @@ const LOAD_WAIT_MS = 100;
 
 interface Runtime {
   runtime: { getURL: (path: string) => string };
+  storage?: { local: { get: (keys: string[]) => Promise<Record<string, unknown>> } };
 }
 interface RuntimeGlobal {
   browser?: Runtime;
@@ -42,7 +43,8 @@ export default defineUnlistedScript(() => {
     if (started) return;
     started = true;
     // Touched only now: the first touch of the API builds its bindings (see above).
-    const runtime = (world.browser ?? world.chrome)?.runtime;
+    const api = world.browser ?? world.chrome;
+    const runtime = api?.runtime;
     if (!runtime) return;
     // A second run in the same world (an update re-injecting this script) must evaluate the
     // sidebar's script again, not reuse the module the first run imported.
