@@ -27,6 +27,9 @@ export default defineConfig({
     // marks' shadow roots open so end-to-end tests can reach in. Any other build is production:
     // the constant is `false` and the code it guards is dropped (components/common/test-build.ts).
     define: { __FN_TEST_BUILD__: JSON.stringify(process.env.FN_TEST_BUILD === '1') },
+    // Every browser this extension supports has modulepreload: Vite's polyfill for it is code
+    // each extension page would run for nothing.
+    build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
     // The content script's notes, validated and projected at build time (invalid notes fail
