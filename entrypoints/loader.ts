@@ -14,20 +14,16 @@
 //
 // Deliberately tiny and free of imports (not even the polyfill) but the few lines that start
 // the sidebar's first-paint loads: it runs on every blog page.
-import { startEarlyLoads } from './content/early-loads';
+import { runQuery, startEarlyLoads, type ExtensionApi } from './content/early-loads';
 
 /** The sidebar's script, relative to the extension's root (see wxt.config.ts). */
 export const SIDEBAR_SCRIPT = '/content-scripts/content.js';
 /** The longest the loader waits for the page's load event before it starts the sidebar. */
 const LOAD_WAIT_MS = 100;
 
-interface Runtime {
-  runtime: { getURL: (path: string) => string };
-  storage?: { local: { get: (keys: string[]) => Promise<Record<string, unknown>> } };
-}
 interface RuntimeGlobal {
-  browser?: Runtime;
-  chrome?: Runtime;
+  browser?: ExtensionApi;
+  chrome?: ExtensionApi;
   /** How many times this page's content-script world has started the sidebar. */
   flyFieldNotesRuns?: number;
 }
@@ -49,7 +45,7 @@ export default defineUnlistedScript(() => {
     // A second run in the same world (an update re-injecting this script) must evaluate the
     // sidebar's script again, not reuse the module the first run imported.
     const runs = (world.flyFieldNotesRuns = (world.flyFieldNotesRuns ?? 0) + 1);
-    const url = runtime.getURL(SIDEBAR_SCRIPT) + (runs > 1 ? `?run=${runs}` : '');
+    const url = runtime.getURL(SIDEBAR_SCRIPT) + runQuery(runs);
     import(/* @vite-ignore */ url).catch((error: unknown) => {
       // Give back the space reserved for a sidebar that will not come.
       document.documentElement?.setAttribute(RESERVE_OFF, '');

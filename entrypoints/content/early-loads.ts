@@ -19,10 +19,19 @@ export interface EarlyLoads {
   slug?: string;
 }
 
-interface ExtensionApi {
+/** The few parts of the extension API the loader touches (it imports no polyfill). */
+export interface ExtensionApi {
   runtime: { getURL: (path: string) => string };
   storage?: { local: { get: (keys: string[]) => Promise<Record<string, unknown>> } };
 }
+
+/**
+ * The query that makes a second run of the sidebar in one content-script world (an update
+ * re-injecting the loader) evaluate a script afresh rather than reuse the module the first run
+ * imported: every import of the sidebar's scripts adds it, so the world's module map gives the
+ * early import and the sidebar's own the same module.
+ */
+export const runQuery = (runs: number): string => (runs > 1 ? `?run=${runs}` : '');
 
 type World = { flyFieldNotesEarly?: EarlyLoads };
 
@@ -39,8 +48,7 @@ export function startEarlyLoads(api: ExtensionApi, runs: number, path = location
     keys.push('place:' + slug);
     // The URL the sidebar's own import of the chunk asks for (outline.ts): the world's module
     // map gives that import this one, loaded or loading.
-    const query = runs > 1 ? `?run=${runs}` : '';
-    import(/* @vite-ignore */ url('/reading.js') + query).catch(() => undefined);
+    import(/* @vite-ignore */ url('/reading.js') + runQuery(runs)).catch(() => undefined);
   }
   (globalThis as World).flyFieldNotesEarly = {
     notes: fetch(url('/content-scripts/sidebar-notes.json')),

@@ -13,6 +13,7 @@ import {
 } from '../../data/shared/messages';
 import type { LearnChunk, LearnHost } from '../learn/host';
 import type { ContentContext } from './context';
+import { runQuery } from './early-loads';
 import { pageFetch } from './feed-refresh';
 import { BLOG_PAGES, type ContentFeature } from './features';
 
@@ -33,7 +34,7 @@ export function loadLearnChunk(): Promise<LearnChunk | undefined> {
   const world = globalThis as LearnGlobal;
   const runs = world.flyFieldNotesRuns ?? 1;
   // A second run of the sidebar in this world (an update) evaluates the chunk afresh too.
-  const url = extensionUrl(LEARN_SCRIPT) + (runs > 1 ? `?run=${runs}` : '');
+  const url = extensionUrl(LEARN_SCRIPT) + runQuery(runs);
   chunk ??= import(/* @vite-ignore */ url).then(
     () => world.flyFieldNotesLearn,
     (error: unknown) => {

@@ -14,7 +14,7 @@ import { loadProgress, setRead } from '../../data/progress/marks';
 import { clearPlace, loadPlace, savePlace, type Place } from '../../data/progress/places';
 import { extensionUrl } from '../../data/sidebar/notes-file';
 import { blogPageForUrl } from '../../data/shared/blog-urls';
-import { withEarly } from './early-loads';
+import { runQuery, withEarly } from './early-loads';
 import type { ReadingHost, ReadingSlot, StartReading } from '../reading/host';
 import './outline.css';
 
@@ -71,7 +71,7 @@ function loadReadingChunk(): Promise<StartReading | undefined> {
   const world = globalThis as ReadingGlobal;
   const runs = world.flyFieldNotesRuns ?? 1;
   // A second run of the sidebar in this world (an update) evaluates the chunk afresh too.
-  const url = extensionUrl(READING_SCRIPT) + (runs > 1 ? `?run=${runs}` : '');
+  const url = extensionUrl(READING_SCRIPT) + runQuery(runs);
   chunk ??= import(/* @vite-ignore */ url).then(
     () => (loaded = world.flyFieldNotesReading),
     (error: unknown) => {

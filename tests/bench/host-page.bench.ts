@@ -34,9 +34,11 @@ const SLUG = 'litestream-vfs';
 /**
  * Loads per cell (shape × navigation × column), per shape: FN_BENCH_ROUNDS="fast,figures,large"
  * for other counts. The fast page's rows are the noisy ones (a few ms of work is a fifth of its
- * load); a 5 MB page's load takes two seconds, and two of them show its level.
+ * load); a 5 MB page's load takes two seconds (each round of it costs the run about 20 s, its
+ * body passing through Playwright's router), and one load per cell shows its level: more would
+ * take `npm run bench` past its 3 minutes.
  */
-const ROUNDS = roundsFor(process.env.FN_BENCH_ROUNDS ?? '7,5,2');
+const ROUNDS = roundsFor(process.env.FN_BENCH_ROUNDS ?? '7,4,1');
 /**
  * How long a load is observed after its load event (the sidebar starts after it). With the
  * extension: until SIDEBAR_TAIL_MS after the sidebar's first paint (`fn-sidebar-painted`), so

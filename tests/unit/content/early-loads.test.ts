@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import contentScript from '../../../entrypoints/content/index';
 import {
+  runQuery,
   startEarlyLoads,
   takeEarlyLoads,
   withEarly,
@@ -99,6 +100,12 @@ describe("the loader's early loads", () => {
     const early = started({ runtime: api.runtime }, '/blog/corrosion');
     expect(early.stored).toBeUndefined();
     expect(early.slug).toBe('corrosion');
+  });
+
+  it('adds a query to the scripts only from the second run in a world on', () => {
+    expect(runQuery(1)).toBe('');
+    expect(runQuery(2)).toBe('?run=2');
+    expect(runQuery(3)).not.toBe(runQuery(2));
   });
 });
 
