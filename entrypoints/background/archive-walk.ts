@@ -26,7 +26,10 @@ const BLOG_ORIGINS = new Set(['https://fly.io', 'https://www.fly.io']);
 async function loadWalk(): Promise<WalkState> {
   return walkFromStored((await browser.storage.local.get(WALK_KEY))[WALK_KEY]);
 }
-const saveWalk = (state: WalkState) => browser.storage.local.set({ [WALK_KEY]: state });
+async function saveWalk(state: WalkState): Promise<void> {
+  await browser.storage.local.set({ [WALK_KEY]: state });
+  watchWalkingTab(state);
+}
 
 const keptText = (count: number) => `${count} ${count === 1 ? 'post' : 'posts'} kept`;
 
@@ -96,15 +99,45 @@ function walkNext(request: WalkNextRequest, sender: Sender): Promise<WalkJob> {
   return oneArchiveWriteAtATime(() => walkStep(request, tab, origin));
 }
 
-export function registerArchiveWalk(): void {
-  // No permission needed: a closed walking tab stops the walk where it was (Load resumes it).
-  browser.tabs.onRemoved.addListener((tab) => {
-    void oneArchiveWriteAtATime(async () => {
-      const state = await loadWalk();
-      const next = tabClosed(state, tab, keptText(await learnedWriter.count()));
-      if (next !== state) await saveWalk(next);
-    });
+/** A closed walking tab stops the walk where it was (Load resumes it). No permission needed. */
+function onTabRemoved(tab: number): void {
+  void oneArchiveWriteAtATime(async () => {
+    const state = await loadWalk();
+    const next = tabClosed(state, tab, keptText(await learnedWriter.count()));
+    if (next !== state) await saveWalk(next);
   });
+}
+
+/**
+ * Listen for closed tabs only while a walk has a tab. A listener kept for good would wake this
+ * background (and parse all of it) each time the reader closes any tab anywhere in the browser,
+ * which the host-page benchmark saw as fresh-tab loads about a third slower with any build of
+ * the extension (BENCHMARKS.md). A walking tab asks here every few seconds, so the background is
+ * awake when it closes; a close missed while it slept is caught at its next start (below), and
+ * the walk's lease would hand the walk to another blog tab in any case.
+ */
+function watchWalkingTab(state: WalkState): void {
+  const walking = state.status === 'running' && state.leaseTab !== undefined;
+  const listening = browser.tabs.onRemoved.hasListener(onTabRemoved);
+  if (walking && !listening) browser.tabs.onRemoved.addListener(onTabRemoved);
+  if (!walking && listening) browser.tabs.onRemoved.removeListener(onTabRemoved);
+}
+
+/** At the background's start: a walk whose tab has gone since stops; one whose tab is open is watched. */
+async function resumeWatching(): Promise<void> {
+  const state = await loadWalk();
+  const tab = state.status === 'running' ? state.leaseTab : undefined;
+  if (tab === undefined) return;
+  const open = await browser.tabs.get(tab).then(
+    (found) => found !== undefined,
+    () => false,
+  );
+  if (open) watchWalkingTab(state);
+  else onTabRemoved(tab);
+}
+
+export function registerArchiveWalk(): void {
+  void oneArchiveWriteAtATime(resumeWatching).catch(() => undefined);
   handleMessages(requestSchemas, {
     'fn:archive-walk-next': (request, sender) => walkNext(request, sender as Sender),
     'fn:archive-load': () => oneArchiveWriteAtATime(() => control('load')),
