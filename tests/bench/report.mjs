@@ -21,7 +21,41 @@ const lines = [
   '<!-- Written by `npm run bench`; edit tests/bench/INTRO.md for the prose. -->',
   '',
 ];
-if (intro) lines.push(intro, '');
+// INTRO.md's `<!-- targets -->` marks where the targets table goes (else after all of it).
+const [introHead, introTail = ''] = intro.split('<!-- targets -->');
+if (introHead.trim()) lines.push(introHead.trim(), '');
+
+// Every target the benchmarks measure, in one table: the figure of this run against it.
+const BENCH_BUDGET_S = 180;
+const started = existsSync('test-results/bench-started.json')
+  ? JSON.parse(readFileSync('test-results/bench-started.json', 'utf8')).at
+  : undefined;
+const targets = results.flatMap((result) => result.targets ?? []);
+if (started !== undefined) {
+  const seconds = (Date.now() - started) / 1000;
+  targets.push({
+    target: '`npm run bench` under 3 minutes (17)',
+    measured: `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`,
+    ratio: `${(seconds / BENCH_BUDGET_S).toFixed(2)}×`,
+    met: seconds < BENCH_BUDGET_S,
+  });
+}
+if (targets.length > 0) {
+  const when = results[0].date.replace('T', ' ').slice(0, 16);
+  lines.push(
+    '## Targets in this run',
+    '',
+    `Written by \`npm run bench\` from this run's figures (${when} UTC, ${results[0].machine}); ratio = measured ÷ target where both are numbers (at most 1.00× meets an "at most" target). The tables below give each figure's method.`,
+    '',
+    '| target | measured | ratio | verdict |',
+    '| --- | --- | --- | --- |',
+    ...targets.map(
+      (t) => `| ${t.target} | ${t.measured} | ${t.ratio} | ${t.met ? 'met' : '**missed**'} |`,
+    ),
+    '',
+  );
+}
+if (introTail.trim()) lines.push(introTail.trim(), '');
 lines.push(`Run on ${results[0].date.slice(0, 10)}; machine: ${results[0].machine}.`, '');
 for (const result of results) {
   for (const table of result.tables) {

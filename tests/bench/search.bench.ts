@@ -9,7 +9,14 @@ import { buildIndex, loadIndex, searchSlugs, serializeIndex } from '../../data/s
 import { forgetTermScores } from '../../data/search/query';
 import { relevanceSetSchema, scoreRelevance } from '../../data/search/relevance';
 import rawSet from '../fixtures/relevance.json';
-import { median, percentile, writeBenchResult, type BenchTable } from './results';
+import {
+  median,
+  percentile,
+  ratioText,
+  writeBenchResult,
+  type BenchTable,
+  type BenchTarget,
+} from './results';
 import { syntheticArchive } from './search-synthetic';
 
 const cases = relevanceSetSchema.parse(rawSet).queries;
@@ -135,6 +142,8 @@ const sampleAt = keystrokes
   .filter((i) => i % step === 0)
   .slice(0, FUSE_KEYSTROKES_10K);
 const REPEATS_30 = 3;
+/** Our engine's relevance in BENCHMARKS.md when issue 17 was filed: it must not get lower. */
+const RELEVANCE_BEFORE = { mrr: 1, top3: 1 };
 /** Passes at 10k for the first generator's row and at 5,000 posts. */
 const REPEATS_10K = 3;
 /** Passes at 10k for MiniSearch and FlexSearch, taking turns. */
@@ -194,6 +203,8 @@ describe('search benchmark', () => {
     const sampled = new Map<string, number[]>();
     let miniBuild10k = 0;
     let miniJson10k = '';
+    /** Our engine's relevance and keystroke p95 at 30 posts, for the targets. */
+    let ours30 = { mrr: 0, top3: 0, p95: Infinity };
     /** Each engine's row up to its 10k build and size. */
     const rowStart = new Map<Engine, string[]>();
     /** Each engine's 10k latency columns: n, median, p95. */
@@ -216,6 +227,7 @@ describe('search benchmark', () => {
       const serialized10k = await large10k.serialized();
       const size10k = serialized10k.length;
       if (engine === miniSearch) {
+        ours30 = { mrr: relevance.mrr, top3: relevance.top3, p95: small.p95 };
         miniBuild10k = build10k;
         miniJson10k = serialized10k;
       }
@@ -433,7 +445,34 @@ describe('search benchmark', () => {
         rows: startup,
       },
     ];
-    writeBenchResult('search', tables);
+    const oursP95 = percentile(turns.ours, 95);
+    const targets: BenchTarget[] = [
+      {
+        target: "search p95 per keystroke at 10k at or below FlexSearch's (17.6)",
+        measured: `${ms(oursP95)} ms against ${ms(percentile(turns.flex, 95))} ms`,
+        ratio: ratioText(p95Ratio, 1),
+        met: p95Ratio <= 1,
+      },
+      {
+        target: `relevance no lower than when issue 17 was filed: MRR ${RELEVANCE_BEFORE.mrr.toFixed(3)}, top-3 ${RELEVANCE_BEFORE.top3 * 100} % (17.6)`,
+        measured: `MRR ${ours30.mrr.toFixed(3)}, top-3 ${Math.round(ours30.top3 * 100)} %`,
+        ratio: '–',
+        met: ours30.mrr >= RELEVANCE_BEFORE.mrr && ours30.top3 >= RELEVANCE_BEFORE.top3,
+      },
+      {
+        target: 'search p95 per keystroke ≤ 1 ms at 30 posts (4; unchanged by 17.6)',
+        measured: `${ms(ours30.p95)} ms`,
+        ratio: ratioText(ours30.p95, 1),
+        met: ours30.p95 <= 1,
+      },
+      {
+        target: 'search p95 per keystroke ≤ 2 ms at 5,000 posts (14)',
+        measured: `${ms(at5k.p95)} ms`,
+        ratio: ratioText(at5k.p95, 2),
+        met: at5k.p95 <= 2,
+      },
+    ];
+    writeBenchResult('search', tables, targets);
     expect(rows).toHaveLength(engines.length + 1);
   });
 });
