@@ -32,7 +32,10 @@ const started = existsSync('test-results/bench-started.json')
   : undefined;
 const targets = results.flatMap((result) => result.targets ?? []);
 if (started !== undefined) {
-  const seconds = (Date.now() - started) / 1000;
+  // To the last benchmark's result (the report itself takes milliseconds), so that running
+  // the report again later gives the same figure.
+  const ended = Math.max(...results.map((r) => Date.parse(r.date)));
+  const seconds = (ended - started) / 1000;
   targets.push({
     target: '`npm run bench` under 3 minutes (17)',
     measured: `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`,
