@@ -17,15 +17,15 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { postPage } from '../fixtures/blog-pages';
-import { reservationFile, reservationFor } from '../../data/settings/reserved-space';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
   launchWithExtension,
   PRODUCTION_EXTENSION_DIR,
+  storeLayout,
   type ExtensionBrowser,
 } from '../e2e/support/chromium';
 import {
@@ -350,37 +350,6 @@ async function sameTab(page: Page, url: string, options: LoadOptions): Promise<S
   );
 }
 
-/** Stores the layout, then waits for the background to register its reserving stylesheet. */
-async function setLayout(worker: Worker, layout: object | undefined): Promise<void> {
-  await worker.evaluate((value) => {
-    const { local } = (
-      globalThis as unknown as {
-        chrome: {
-          storage: {
-            local: { set: (v: object) => Promise<void>; remove: (k: string) => Promise<void> };
-          };
-        };
-      }
-    ).chrome.storage;
-    return value ? local.set({ sidebarLayout: value }) : local.remove('sidebarLayout');
-  }, layout);
-  const reservation = reservationFor(layout, undefined);
-  await expect
-    .poll(() =>
-      worker.evaluate(async () => {
-        const { scripting } = (
-          globalThis as unknown as {
-            chrome: {
-              scripting: { getRegisteredContentScripts: () => Promise<{ css?: string[] }[]> };
-            };
-          }
-        ).chrome;
-        return (await scripting.getRegisteredContentScripts()).flatMap((s) => s.css ?? []);
-      }),
-    )
-    .toEqual(reservation ? [reservationFile(reservation)] : []);
-}
-
 async function plainContext(dir: string, extension?: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -453,7 +422,7 @@ it(
         await route(context);
       }
       // The extension as installed: no remembered layout, so the default (open and pinned).
-      await setLayout(ext.worker, undefined);
+      await storeLayout(ext.worker, undefined);
 
       const samples = new Map<string, Sample[]>();
       const cell = (shape: ShapeId, nav: Navigation, column: Column) => `${shape}|${nav}|${column}`;
@@ -508,7 +477,12 @@ it(
       const clsRows: (string | number)[][] = [];
       for (const state of states)
         for (const side of ['right', 'left'] as const) {
-          await setLayout(ext.worker, { open: state.open, pinned: state.pinned, width: 340, side });
+          await storeLayout(ext.worker, {
+            open: state.open,
+            pinned: state.pinned,
+            width: 340,
+            side,
+          });
           const loads: Sample[] = [];
           for (let i = 0; i < CLS_LOADS; i++)
             loads.push(
@@ -524,7 +498,7 @@ it(
             Math.max(...loads.map((l) => l.cls)).toFixed(4),
           ]);
         }
-      await setLayout(ext.worker, undefined);
+      await storeLayout(ext.worker, undefined);
       phaseDone('layouts');
 
       const values = (list: Sample[], key: keyof Sample) =>

@@ -4,24 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { postPage } from '../fixtures/blog-pages';
-import { launchWithExtension, storageGet, type ExtensionBrowser } from './support/chromium';
+import {
+  launchWithExtension,
+  storageGet,
+  storeLayout,
+  type ExtensionBrowser,
+} from './support/chromium';
 
 type Rect = { left: number; right: number; top: number; bottom: number; width: number };
-
-interface StorageApi {
-  chrome: {
-    storage: {
-      local: { set: (v: object) => Promise<void>; remove: (k: string) => Promise<void> };
-    };
-  };
-}
-const setLayout = (worker: Worker, layout: object | undefined) =>
-  worker.evaluate((value) => {
-    const { local } = (globalThis as unknown as StorageApi).chrome.storage;
-    return value ? local.set({ sidebarLayout: value }) : local.remove('sidebarLayout');
-  }, layout);
 
 const rectOf = (page: Page, selector: string) =>
   page.locator(selector).evaluate((e) => {
@@ -74,7 +66,7 @@ describe('open and pinned', () => {
   for (const width of [1280, 1920])
     for (const side of ['right', 'left'] as const)
       it(`keeps the whole article column clear of the sidebar at ${width} px, on the ${side}`, async () => {
-        await setLayout(browser.worker, { open: true, pinned: true, width: 360, side });
+        await storeLayout(browser.worker, { open: true, pinned: true, width: 360, side });
         const page = await openPost(browser, width);
         await page.getByTestId('fn-sidebar').waitFor();
         await expect.poll(() => page.getByTestId('fn-root').getAttribute('data-mode')).toBe('push');
@@ -97,7 +89,7 @@ describe('open and pinned', () => {
       });
 
   it('overlays instead of pushing where the window is too narrow', async () => {
-    await setLayout(browser.worker, { open: true, pinned: true, width: 340, side: 'right' });
+    await storeLayout(browser.worker, { open: true, pinned: true, width: 340, side: 'right' });
     const reference = await referenceArticle(browser, 900);
     const page = await openPost(browser, 900);
     await page.getByTestId('fn-sidebar').waitFor();
@@ -107,7 +99,7 @@ describe('open and pinned', () => {
   });
 
   it('gives the page its layout back when unpinned or collapsed', async () => {
-    await setLayout(browser.worker, { open: true, pinned: true, width: 340, side: 'right' });
+    await storeLayout(browser.worker, { open: true, pinned: true, width: 340, side: 'right' });
     const reference = await referenceArticle(browser, 1280);
     const page = await openPost(browser, 1280);
     await expect
@@ -128,7 +120,7 @@ describe('open and pinned', () => {
 
 describe('collapsed', () => {
   it('shows only the edge tab and does not move the page at all', async () => {
-    await setLayout(browser.worker, { open: false, pinned: true, width: 340, side: 'right' });
+    await storeLayout(browser.worker, { open: false, pinned: true, width: 340, side: 'right' });
     const reference = await referenceArticle(browser, 1280);
     const page = await openPost(browser, 1280, true);
     const toggle = page.getByTestId('fn-toggle');
@@ -146,7 +138,7 @@ describe('collapsed', () => {
 
 describe('remembered layout', () => {
   it('keeps open, pinned, width and side across a reload and a new tab', async () => {
-    await setLayout(browser.worker, undefined);
+    await storeLayout(browser.worker, undefined);
     const page = await openPost(browser, 1280);
     await page.getByTestId('fn-sidebar').waitFor();
     // Drag the grip 100 px towards the page.
@@ -187,7 +179,7 @@ describe('remembered layout', () => {
   });
 
   it('clamps a remembered width to a narrower window', async () => {
-    await setLayout(browser.worker, { open: true, pinned: true, width: 600, side: 'right' });
+    await storeLayout(browser.worker, { open: true, pinned: true, width: 600, side: 'right' });
     const page = await openPost(browser, 500);
     await page.getByTestId('fn-sidebar').waitFor();
     const width = (await rectOf(page, 'fly-field-notes >> [data-testid="fn-sidebar"]')).width;

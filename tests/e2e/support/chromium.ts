@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import { reservationFile, reservationFor } from '../../../data/settings/reserved-space';
 import { browserNotFound, browserPath } from '../../browsers.mjs';
 import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
 import { builtExtension, PRODUCTION_OUTPUT_DIR, TEST_OUTPUT_DIR } from './builds';
@@ -116,6 +118,36 @@ export async function routeFlyIo(context: BrowserContext): Promise<void> {
     if (post) return html(postPage(post[1]!));
     return html(otherPage());
   });
+}
+
+interface LayoutApi {
+  chrome: {
+    storage: {
+      local: { set: (v: object) => Promise<void>; remove: (k: string) => Promise<void> };
+    };
+    scripting: { getRegisteredContentScripts: () => Promise<{ css?: string[] }[]> };
+  };
+}
+
+/**
+ * Stores the sidebar's layout (or removes it), then waits until the background has registered
+ * the stylesheet that reserves that layout's space before a page paints (data/settings/
+ * reserved-space.ts): a page opened before that would still get the previous layout's space.
+ */
+export async function storeLayout(worker: Worker, layout: object | undefined): Promise<void> {
+  await worker.evaluate((value) => {
+    const { local } = (globalThis as unknown as LayoutApi).chrome.storage;
+    return value ? local.set({ sidebarLayout: value }) : local.remove('sidebarLayout');
+  }, layout);
+  const reservation = reservationFor(layout, undefined);
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const { scripting } = (globalThis as unknown as LayoutApi).chrome;
+        return (await scripting.getRegisteredContentScripts()).flatMap((s) => s.css ?? []);
+      }),
+    )
+    .toEqual(reservation ? [reservationFile(reservation)] : []);
 }
 
 interface ChromeStorage {
