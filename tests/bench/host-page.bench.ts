@@ -529,9 +529,10 @@ it(
         const spread = (list: number[]) =>
           `${Math.min(...list).toFixed(3)}×–${Math.max(...list).toFixed(3)}×`;
         // The control's own spread around "without" is the noise of a column that costs the
-        // page nothing more than any extension; with / control within it, or within 5 %, is noise.
+        // page nothing more than any extension; with / control up to its top, or up to 1.05, is
+        // noise. One-sided: the target is no load cost, and a row where the extension's column
+        // loaded sooner than the control's is not a cost (it is the control's noise).
         const noise = rows.map((r) => r.controlOut);
-        const low = Math.min(0.95, ...noise);
         const high = Math.max(1.05, ...noise);
         const cls = Math.max(...clsRows.map((r) => Number(r[3])));
         const p90 = percentile(loadPaintTimes, 90);
@@ -544,10 +545,11 @@ it(
             met: rows.every((r) => r.withOut <= 1.05),
           },
           {
-            target: 'with / control within noise, every row (17.2)',
-            measured: `${spread(rows.map((r) => r.withControl))}; the control / without: ${spread(noise)}`,
-            ratio: '–',
-            met: rows.every((r) => r.withControl >= low && r.withControl <= high),
+            target:
+              'with / control within noise, every row: at most the highest control / without, or 1.05 (17.2)',
+            measured: `${spread(rows.map((r) => r.withControl))}; the control / without: ${spread(noise)}, so noise up to ${high.toFixed(3)}×`,
+            ratio: ratioText(Math.max(...rows.map((r) => r.withControl)), high),
+            met: rows.every((r) => r.withControl <= high),
           },
           {
             target: 'zero long tasks added (17.2)',
@@ -618,7 +620,7 @@ it(
           `Navigation: "same tab" = the page navigates itself to the next URL (location.assign, as a followed link), "fresh tab" = a new tab per load. ` +
           `Loads per cell: ${SHAPES.map((s) => `${s.rounds} on the ${s.short}`).join(', ')}, in rounds spread over the run, the columns in rotating order; per context, one unrecorded load of the fast post and of the post with figures first. Load = loadEventStart; median / p90 (p90 of fewer than ten loads is the worst load). ` +
           `Each load observed (long tasks from PerformanceObserver, layout shifts) after its load event: with the extension until ${SIDEBAR_TAIL_MS} ms after the sidebar's first paint (\`fn-sidebar-painted\`), at most ${SETTLE_CAP_MS} ms (measured: median ${ms(median(withObserved))}, max ${ms(Math.max(...withObserved))} after load); without a sidebar (without, control) ${PLAIN_SETTLE_MS} ms. ` +
-          'Target (issue 17 item 2): with / without ≤ 1.05 and with / control within noise on every row.',
+          'Target (issue 17 item 2): with / without ≤ 1.05 and with / control within noise on every row (at most the highest control / without of the run, or 1.05: a column that loads sooner than the control costs nothing).',
         columns: [
           'page',
           'navigation',
