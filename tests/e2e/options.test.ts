@@ -128,7 +128,9 @@ describe('export, reset, import', () => {
     await poll(marks).toEqual({});
     await options.getByTestId('fn-undo').click();
     await poll(marks).toEqual(before);
-    expect(await options.getByTestId('fn-reset-status').textContent()).toContain(
+    // The page says so once its restore has resolved, which can be just after the test sees
+    // the marks back in storage.
+    await poll(() => options.getByTestId('fn-reset-status').textContent()).toContain(
       '2 marks restored',
     );
     await options.close();
