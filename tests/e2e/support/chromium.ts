@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { expect } from 'vitest';
+import { LAYOUT_KEY } from '../../../data/settings/layout';
 import { reservationFile, reservationFor } from '../../../data/settings/reserved-space';
 import { browserNotFound, browserPath } from '../../browsers.mjs';
 import { indexPage, otherPage, postPage } from '../../fixtures/blog-pages';
@@ -135,10 +136,13 @@ interface LayoutApi {
  * reserved-space.ts): a page opened before that would still get the previous layout's space.
  */
 export async function storeLayout(worker: Worker, layout: object | undefined): Promise<void> {
-  await worker.evaluate((value) => {
-    const { local } = (globalThis as unknown as LayoutApi).chrome.storage;
-    return value ? local.set({ sidebarLayout: value }) : local.remove('sidebarLayout');
-  }, layout);
+  await worker.evaluate(
+    ({ key, value }) => {
+      const { local } = (globalThis as unknown as LayoutApi).chrome.storage;
+      return value ? local.set({ [key]: value }) : local.remove(key);
+    },
+    { key: LAYOUT_KEY, value: layout },
+  );
   const reservation = reservationFor(layout, undefined);
   await expect
     .poll(() =>
